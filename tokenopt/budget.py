@@ -1,0 +1,187 @@
+"""TokenBudgetManager: fill a token budget tier by tier, trimming before dropping, and prove the fit.
+
+Costs of single items are estimated by counting their text; the rendered digest (template included)
+is then counted exactly, and the plan shrinks until the exact count fits. The last resort is a cut at
+a token boundary, so the promise holds for any budget.
+"""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .model import Pattern, Priority
+from .tokens import Counter, fit_to_tokens, load_counter
+
+DROPPED, LINE, TRIMMED, FULL = 0, 1, 2, 3
+TRIM_HEAD, TRIM_TAIL = 3, 8
+LINE_CHARS = 400
+ITEM_OVERHEAD = 6  # bullet, count, location markup per item
+CUT_MARKER = "\n…[digest cut to fit the token budget]"
+
+
+@dataclass
+class Item:
+    """A pattern at the level of detail the budget allows."""
+
+    pattern: Pattern
+    level: int = FULL
+
+    @property
+    def message(self) -> str:
+        text = self.pattern.event.message
+        return text if len(text) <= LINE_CHARS or self.level == FULL else text[:LINE_CHARS] + " …"
+
+    @property
+    def excerpt(self) -> list[str]:
+        lines = list(self.pattern.event.excerpt)
+        if self.level <= LINE or not lines:
+            return []
+        if self.level == TRIMMED and len(lines) > TRIM_HEAD + TRIM_TAIL + 1:
+            hidden = len(lines) - TRIM_HEAD - TRIM_TAIL + self.pattern.event.omitted_lines
+            return lines[:TRIM_HEAD] + [f"… {hidden} lines trimmed …"] + lines[-TRIM_TAIL:]
+        return lines
+
+    @property
+    def top_level(self) -> int:
+        return FULL if self.pattern.event.excerpt else LINE
+
+    def plain(self) -> str:
+        return "\n".join([self.message, *self.excerpt])
+
+
+@dataclass
+class Omitted:
+    """What the budget left out of one priority."""
+
+    patterns: int = 0
+    events: int = 0
+    trimmed: int = 0
+
+
+@dataclass
+class Fitted:
+    text: str
+    tokens: int
+    items: list[Item]
+    omitted: dict[Priority, Omitted] = field(default_factory=dict)
+    cut: bool = False
+
+
+Renderer = Callable[[list[Item], dict[Priority, Omitted]], str]
+
+
+class TokenBudgetManager:
+    """Plans which patterns a digest shows, at which detail, so that the rendered text fits ``budget``."""
+
+    def __init__(self, max_token_budget: int = 76_659, reserve_percentage: float = 10.0,
+                 counter: Counter | None = None, encoding: str = "cl100k_base",
+                 context_by_count: bool = False) -> None:
+        self.budget = max_token_budget
+        self.context_by_count = context_by_count
+        self.reserve = int(max_token_budget * reserve_percentage / 100)
+        self.counter = counter or load_counter(encoding)
+        self._costs: dict[tuple[str, int], int] = {}
+
+    def count(self, text: str) -> int:
+        return self.counter.count(text)
+
+    def fit(self, patterns: list[Pattern], render: Renderer) -> Fitted:
+        """The digest of ``patterns`` rendered by ``render`` within the budget, counted exactly."""
+        shell = self.count(render([], _all_omitted(patterns)))
+        available = self.budget - shell
+        for _ in range(12):
+            items = self.plan(patterns, available)
+            omitted = _omissions(patterns, items)
+            text = render(items, omitted)
+            tokens = self.count(text)
+            if tokens <= self.budget:
+                return Fitted(text, tokens, items, omitted)
+            available -= max(tokens - self.budget, available // 8, 1)
+        text = fit_to_tokens(text, self.budget - self.count(CUT_MARKER), self.counter) + CUT_MARKER
+        if self.count(text) > self.budget:
+            text = fit_to_tokens(text, self.budget, self.counter)
+        return Fitted(text, self.count(text), items, omitted, cut=True)
+
+    def plan(self, patterns: list[Pattern], available: int) -> list[Item]:
+        """Items with levels: critical first (one line each, then detail), then tier by tier."""
+        tiers: dict[Priority, list[Item]] = {p: [] for p in Priority}
+        for pattern in patterns:
+            tiers[pattern.priority].append(Item(pattern, LINE))
+        critical = self._fit_tier(tiers[Priority.CRITICAL], max(available, 0))
+        high_lines = sum(self._cost(i) for i in tiers[Priority.HIGH])
+        detail_cap = max(self.reserve, available - high_lines)
+        for item in critical:
+            item.level = item.top_level
+        critical = self._fit_tier(critical, max(min(detail_cap, available), self._total(critical, LINE)))
+        remaining = available - self._total(critical)
+        kept = list(critical)
+        for priority in (Priority.HIGH, Priority.MEDIUM, Priority.LOW, Priority.VERBOSE):
+            tier = tiers[priority]
+            for item in tier:
+                item.level = item.top_level
+            if priority <= Priority.LOW:
+                tier = _by_count(tier) if self.context_by_count else _ends_first(tier)
+            tier = self._fit_tier(tier, max(remaining, 0))
+            remaining -= self._total(tier)
+            kept += tier
+        return sorted(kept, key=lambda i: (-i.pattern.priority, i.pattern.order))
+
+    def _fit_tier(self, items: list[Item], cap: int) -> list[Item]:
+        """Trim the largest items before dropping any; drop from the end of ``items`` last."""
+        total = self._total(items)
+        heap = [(-self._cost(item), n) for n, item in enumerate(items) if item.level > LINE]
+        heapq.heapify(heap)
+        while total > cap and heap:
+            cost, n = heapq.heappop(heap)
+            item = items[n]
+            if -cost != self._cost(item):
+                continue
+            item.level -= 1
+            total += self._cost(item) + cost
+            if item.level > LINE:
+                heapq.heappush(heap, (-self._cost(item), n))
+        kept = list(items)
+        while kept and total > cap:
+            total -= self._cost(kept.pop())
+        return kept
+
+    def _cost(self, item: Item, level: int | None = None) -> int:
+        level = item.level if level is None else level
+        key = (item.pattern.key, level)
+        if key not in self._costs:
+            saved, item.level = item.level, level
+            self._costs[key] = self.count(item.plain()) + ITEM_OVERHEAD + 2 * len(item.excerpt) // 10
+            item.level = saved
+        return self._costs[key]
+
+    def _total(self, items: list[Item], level: int | None = None) -> int:
+        return sum(self._cost(item, level) for item in items)
+
+
+def _ends_first(items: list[Item]) -> list[Item]:
+    """Context lines ranked so the start and the end of the log survive longest (its command and its result)."""
+    n = len(items)
+    return [items[i] for i in sorted(range(n), key=lambda i: (min(i, n - 1 - i), i))]
+
+
+def _by_count(items: list[Item]) -> list[Item]:
+    """Context lines ranked by how often their pattern occurred: an application log's main activity first."""
+    return sorted(items, key=lambda i: -i.pattern.count)
+
+
+def _omissions(patterns: list[Pattern], items: list[Item]) -> dict[Priority, Omitted]:
+    shown = {id(item.pattern): item for item in items}
+    omitted = {priority: Omitted() for priority in Priority}
+    for pattern in patterns:
+        item = shown.get(id(pattern))
+        if item is None:
+            omitted[pattern.priority].patterns += 1
+            omitted[pattern.priority].events += pattern.count
+        elif item.level < item.top_level:
+            omitted[pattern.priority].trimmed += 1
+    return omitted
+
+
+def _all_omitted(patterns: list[Pattern]) -> dict[Priority, Omitted]:
+    return _omissions(patterns, [])

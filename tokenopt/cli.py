@@ -1,0 +1,145 @@
+"""argv → Settings → the pipeline; the one error boundary of the command line."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any, NoReturn, Sequence
+
+from . import __version__, config_store, usage
+from .errors import TokenoptError, UsageError
+from .model import Priority
+from .optimizer import EnhancedTokenOptimizer, Result
+from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, PROFILES, Settings
+from .tokens import load_counter
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message, "see python -m tokenopt --help")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m tokenopt", argument_default=argparse.SUPPRESS,
+                description="Turn CI logs into a short digest that fits an exact token budget.")
+    add = p.add_argument
+    add("--log-file", action="append", metavar="PATH", help="log file, glob (** ok), .gz/.zip, or - for stdin; repeatable")
+    add("--budget", "--max-token-budget", dest="budget", metavar="N", help=f"token budget (default {DEFAULT_BUDGET})")
+    add("--reserve-percentage", metavar="P", help="share of the budget held for critical events (default 10)")
+    add("--encoding", metavar="NAME", help="tiktoken encoding: cl100k_base (default) or o200k_base")
+    add("--encoding-dir", action="append", metavar="DIR", help="directory holding NAME.tiktoken files; repeatable")
+    add("--allow-estimate", action="store_const", const=True,
+        help="when no encoding file is found, use a labelled conservative estimate instead of stopping")
+    add("--profile", choices=PROFILES, help="auto (default) picks from the first lines")
+    add("--chunk-size", metavar="N|auto", help="lines per processing chunk (default auto)")
+    add("--max-line-bytes", metavar="N", help="longer lines are clipped with a marker (default 65536)")
+    add("--out", metavar="PATH", help="write the digest here (- for stdout) instead of --log-dir")
+    add("--log-dir", metavar="DIR", help="where digests rotate when --out is not given (default ./logs)")
+    add("--max-log-size-mb", metavar="MB", help="total size kept in --log-dir (default 5)")
+    add("--max-logs", metavar="N", help="digests kept in --log-dir (default 10)")
+    add("--format", choices=FORMATS, help="text (default), markdown or json")
+    add("--template", metavar="FILE", help="your own Jinja template for the digest")
+    add("--fail-on", choices=FAIL_ON, help="exit 1 when events this severe were found (default never)")
+    add("--config-dir", metavar="DIR", help="where named configs live (default .tokenopt/configs)")
+    add("--save-config", metavar="NAME", help="save this run's options as NAME")
+    add("--load-config", metavar="NAME", help="start from the options saved as NAME; flags still win")
+    add("--track-usage", action="store_const", const=True, help="append this run to the usage history")
+    add("--usage-file", metavar="PATH", help="usage history file (default .tokenopt/usage.jsonl)")
+    add("--usage-report", action="store_true", help="print usage totals and the last runs, then exit")
+    add("--compare-original", action="store_const", const=True,
+        help="also run the naive read-all/grep/cut approach and print both side by side")
+    add("--store-memory", action="store_const", const=True, help="keep error summaries in the cross-run index")
+    add("--index", metavar="PATH", help="cross-run index file (default .tokenopt/index.json)")
+    add("--debug", action="store_true", help="show tracebacks of internal errors")
+    add("--version", action="version", version=f"tokenopt {__version__}")
+    return p
+
+
+def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Settings:
+    """Defaults, then a loaded config, then the flags given: later wins."""
+    flags: dict[str, Any] = {k: v for k, v in vars(args).items()
+                             if k not in ("save_config", "load_config", "usage_report", "debug")}
+    config_dir = flags.get("config_dir", Settings.config_dir)
+    values: dict[str, Any] = {}
+    if getattr(args, "load_config", None):
+        values.update(config_store.load(args.load_config, config_dir))
+    values.update(flags)
+    dirs = list(values.get("encoding_dir", []))
+    dirs += [environ[name] for name in ("TOKENOPT_ENCODINGS_DIR", "TIKTOKEN_CACHE_DIR") if environ.get(name)]
+    values["encoding_dir"] = dirs
+    return Settings.from_mapping(values, origin="--{name}")
+
+
+def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(build_parser().parse_args(argv), dict(os.environ if environ is None else environ))
+    except TokenoptError as error:
+        print(f"tokenopt: error: {error.one_line()}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("tokenopt: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # the boundary: anything unexpected is one line unless --debug
+        if debug:
+            raise
+        print(f"tokenopt: internal error: {type(error).__name__}: {error} — rerun with --debug and report it",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
+    settings = settings_from_args(args, environ)
+    if getattr(args, "usage_report", False):
+        print(usage.report(settings.usage_file))
+        return EXIT_OK
+    result = EnhancedTokenOptimizer(settings=settings).run()
+    summary = result.summary()
+    if settings.track_usage:
+        usage.record(settings.usage_file, summary, list(settings.log_file))
+    if getattr(args, "save_config", None):
+        saved = config_store.save(settings, args.save_config)
+        print(f"Config saved to: {saved}", file=sys.stderr if settings.out == "-" else sys.stdout)
+    report = sys.stderr if settings.out == "-" else sys.stdout
+    print(describe(result), file=report)
+    if settings.compare_original:
+        print(compare(settings, summary), file=report)
+    return _exit_code(result, settings.fail_on)
+
+
+def describe(result: Result) -> str:
+    """The short summary a person reads after a run (no log text: only figures, paths and counts)."""
+    s = result.summary()
+    exactness = "exact" if s["tokens_exact"] else "ESTIMATED: no tokenizer file"
+    dropped = ", ".join(f"{name} {p['dropped_patterns']}" + (f" (+{p['trimmed']} trimmed)" if p["trimmed"] else "")
+                        for name, p in s["priorities"].items())
+    approx = "~" if s["input_tokens_estimated"] else ""
+    return "\n".join([
+        f"tokenopt: {s['digest'].splitlines()[0].split(': ', 1)[-1] if s['digest'] else 'empty digest'}",
+        f"Compression ratio: {s['compression_ratio']:.2%} ({s['tokens']:,} digest tokens from {approx}"
+        f"{s['input_tokens']:,} input tokens)",
+        f"Estimated tokens: {s['tokens']:,} ({exactness}, {s['encoding']}; budget {s['budget']:,})",
+        f"Digest written to: {'standard output' if s['output_path'] == '-' else s['output_path']}",
+        f"Dropped patterns per priority: {dropped}",
+    ])
+
+
+def compare(settings: Settings, summary: dict[str, Any]) -> str:
+    counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
+    failures = usage.failure_markers(summary)
+    quiet = settings.merged({"out": os.devnull, "format": "text"})
+    ours = usage.measure("tokenopt", lambda: EnhancedTokenOptimizer(settings=quiet).run().digest, counter, failures)
+    naive = usage.measure("original", lambda: usage.naive_original(settings.log_file, settings.budget, counter),
+                          counter, failures)
+    return "\n" + usage.comparison_table([ours, naive], len(failures))
+
+
+def _exit_code(result: Result, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    worst = result.worst()
+    return EXIT_FAILURES if worst is not None and worst >= Priority.parse(fail_on) else EXIT_OK

@@ -1,0 +1,161 @@
+"""Lines in, events out: the rules decide what starts an event, the block state machine what belongs to it."""
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..model import Event, Line, Priority
+from .rules import RULES, SECTION_END, SIGNAL, Rule
+
+EXCERPT_HEAD, EXCERPT_TAIL = 40, 120  # tracebacks keep their start and their innermost frames
+
+_LOCATION = re.compile(
+    r"File \"(?P<pf>[^\"]+)\", line (?P<pl>\d+)"
+    r"|(?P<p>(?:[A-Za-z]:)?[\w.@~+\-/\\]*[\w\-]\.[A-Za-z]{1,6})(?::(?P<l>\d+)(?::(?P<c>\d+))?|\((?P<tl>\d+),(?P<tc>\d+)\))"
+)
+_THIRD_PARTY = re.compile(r"site-packages|dist-packages|node_modules|/usr/lib/|<frozen |/rustc/|\.cargo/registry|"
+                          r"/go/src/runtime|^java\.|^jdk\.|^sun\.|^org\.junit|^junit\.")
+_DETAIL = re.compile(
+    r"^E\s{2,}(?P<e>\S.*)|^(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Failure)\b(?::.*)?$"
+    r"|^\s*(?:expect\(|Expected|Received|assertion|AssertionError|TypeError|ReferenceError|Error:)"
+    r"|panicked at|^\s*(?:left|right):|\berror(?:\[E\d+\])?:|^\s+\S+\.go:\d+: "
+)
+_INDENTED = re.compile(r"^(?:\s|$)")
+
+
+@dataclass
+class _Block:
+    rule: Rule
+    start: Line
+    test_id: str
+    head: list[str] = field(default_factory=list)
+    tail: deque[str] = field(default_factory=lambda: deque(maxlen=EXCERPT_TAIL))
+    total: int = 0
+    closed_by_exception_line: bool = False
+
+    def add(self, text: str) -> None:
+        self.total += 1
+        if len(self.head) < EXCERPT_HEAD:
+            self.head.append(text)
+        else:
+            self.tail.append(text)
+
+    def lines(self) -> tuple[list[str], int]:
+        body = self.head + list(self.tail)
+        while body and not body[-1].strip():
+            body.pop()
+        omitted = self.total - len(self.head) - len(self.tail)
+        if omitted:
+            body.insert(len(self.head), f"… {omitted} lines omitted …")
+        return body, omitted
+
+
+class Classifier:
+    """Stateful over a stream: feed chunks of lines, collect events; call ``finish`` at the end."""
+
+    def __init__(self, rules: Iterable[Rule] = RULES) -> None:
+        self.rules = tuple(rules)
+        self.block_starts = tuple(r for r in self.rules if r.block)
+        self.open: _Block | None = None
+
+    def feed(self, lines: Iterable[Line]) -> list[Event]:
+        events: list[Event] = []
+        for line in lines:
+            if self.open is not None:
+                if self._continues(self.open, line.text):
+                    self.open.add(line.text)
+                    continue
+                events.append(self._close())
+            events.extend(self._classify(line))
+        return events
+
+    def finish(self) -> list[Event]:
+        return [self._close()] if self.open is not None else []
+
+    def _classify(self, line: Line) -> list[Event]:
+        text = line.text
+        if not text.strip():
+            return []
+        if not SIGNAL.search(text):
+            return [Event(Priority.LOW, "info", text.strip(), line.source, line.number)]
+        for rule in self.rules:
+            match = rule.pattern.search(text)
+            if match is None:
+                continue
+            groups = match.groupdict()
+            test_id = canonical_test_id(groups.get("test") or "")
+            if rule.block:
+                self.open = _Block(rule, line, test_id)
+                return []
+            message = text.strip()
+            if groups.get("msg"):
+                message = f"{groups['test']}: {groups['msg']}"
+            return [Event(rule.priority, rule.kind, message, line.source, line.number,
+                          location=find_location([text]), test_id=test_id)]
+        return [Event(Priority.LOW, "info", text.strip(), line.source, line.number)]
+
+    def _continues(self, block: _Block, text: str) -> bool:
+        if block.closed_by_exception_line:
+            return False
+        mode, more = block.rule.block, block.rule.more
+        if mode == "section":
+            return not (SECTION_END.search(text) or any(r.pattern.search(text) for r in self.block_starts))
+        if _INDENTED.match(text) or (more is not None and more.search(text)):
+            return True
+        if mode == "trace" and block.total and text.strip():
+            block.closed_by_exception_line = True
+            block.add(text)
+            return True
+        return False
+
+    def _close(self) -> Event:
+        block, self.open = self.open, None
+        assert block is not None  # only called with an open block
+        body, omitted = block.lines()
+        header = block.start.text.strip()
+        detail = find_detail(body)
+        if block.rule.kind == "failed_test" and block.test_id:
+            message = f"{block.test_id}: {detail}" if detail else block.test_id
+        elif block.rule.block == "trace" and body:
+            message = body[-1].strip()
+        else:
+            message = header if not detail or detail in header else f"{header} — {detail}"
+        return Event(block.rule.priority, block.rule.kind, message, block.start.source, block.start.number,
+                     location=find_location([header, *body]), test_id=block.test_id,
+                     excerpt=(header, *body), omitted_lines=omitted)
+
+
+def canonical_test_id(raw: str) -> str:
+    """One spelling per test, so a failure's section and its summary line fold together.
+
+    ``tests/test_a.py::TestX::test_y[1]`` and pytest's section title ``TestX.test_y[1]`` both become
+    the latter; other runners' ids are kept as written.
+    """
+    raw = raw.strip()
+    if "::" in raw and ("/" in raw or raw.split("::", 1)[0].endswith(".py")):
+        return raw.split("::", 1)[1].replace("::", ".")
+    return raw
+
+
+def find_detail(body: list[str]) -> str:
+    """The line that best says what went wrong: an assertion, an exception, a panic message."""
+    for text in body:
+        match = _DETAIL.search(text)
+        if match:
+            return (match.group("e") or text).strip()
+    return ""
+
+
+def find_location(texts: list[str]) -> str:
+    """The innermost ``file:line`` of the project's own code among ``texts`` (last wins; vendored code skipped)."""
+    best = ""
+    for text in texts:
+        for match in _LOCATION.finditer(text):
+            path = match.group("pf") or match.group("p")
+            number = match.group("pl") or match.group("l") or match.group("tl")
+            if not number or _THIRD_PARTY.search(path):
+                continue
+            best = f"{path}:{number}"
+    return best

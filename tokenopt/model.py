@@ -1,0 +1,97 @@
+"""The data that flows through the pipeline: lines in, events and a digest out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Priority(IntEnum):
+    """Higher is more important, so ``>=`` reads as "at least as severe"."""
+
+    VERBOSE = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> "Priority":
+        return cls[name.strip().upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One normalised, redacted line of input."""
+
+    source: str
+    number: int
+    text: str
+
+
+@dataclass(slots=True)
+class Event:
+    """Something worth reporting: a failed test, an error with its traceback, a warning, a line of info.
+
+    ``excerpt`` holds the lines that belong to the event after its first (a traceback's frames, an
+    assertion's diff), already capped so memory stays bounded.
+    """
+
+    priority: Priority
+    kind: str
+    message: str
+    source: str
+    line: int
+    location: str = ""
+    test_id: str = ""
+    excerpt: tuple[str, ...] = ()
+    omitted_lines: int = 0
+    key: str = ""
+
+    @property
+    def where(self) -> str:
+        return self.location or f"{self.source}:{self.line}"
+
+
+@dataclass(slots=True)
+class Pattern:
+    """Events folded together because they share a key: one representative, a count, first and last."""
+
+    key: str
+    event: Event
+    count: int = 1
+    first: str = ""
+    last: str = ""
+    order: int = 0
+
+    @property
+    def priority(self) -> Priority:
+        return self.event.priority
+
+
+@dataclass(slots=True)
+class Tally:
+    """How many events of one priority were seen, and how many patterns they folded into."""
+
+    events: int = 0
+    patterns: int = 0
+    overflow: int = 0
+
+
+@dataclass(slots=True)
+class Collected:
+    """Everything a streaming pass learned about the input: patterns by priority plus volume figures."""
+
+    patterns: list[Pattern]
+    tallies: dict[Priority, Tally]
+    input_bytes: int
+    input_lines: int
+    input_chars: int
+    input_tokens: int
+    input_tokens_exact: bool
+    sources: list[str]
+    notes: list[str] = field(default_factory=list)
+    profile: str = ""

@@ -1,0 +1,143 @@
+"""EnhancedTokenOptimizer: the whole pipeline, from Settings to a digest that fits its budget."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import profiles
+from .budget import Fitted, TokenBudgetManager
+from .model import Collected, Pattern, Priority
+from .output import write_digest
+from .processor import StreamLogProcessor
+from .reader import expand_sources
+from .render import DIGEST_TEMPLATES, Facts, digest_context, load_template, render
+from .settings import Settings
+from .tokens import Counter, load_counter
+
+
+@dataclass
+class Result:
+    """One run's digest and figures; ``summary()`` is the JSON document and the Python API's dict."""
+
+    settings: Settings
+    collected: Collected
+    fitted: Fitted
+    counter_exact: bool
+    seconds: float
+    output_path: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def digest(self) -> str:
+        return self.fitted.text
+
+    @property
+    def compression_ratio(self) -> float:
+        """Digest tokens as a share of input tokens (0.02 means the digest is 2% of the input)."""
+        return self.fitted.tokens / self.collected.input_tokens if self.collected.input_tokens else 0.0
+
+    def worst(self) -> Priority | None:
+        seen = [p for p, tally in self.collected.tallies.items() if tally.events]
+        return max(seen) if seen else None
+
+    def summary(self) -> dict[str, Any]:
+        kept = {id(item.pattern): item for item in self.fitted.items}
+        priorities = {}
+        for priority, tally in sorted(self.collected.tallies.items(), reverse=True):
+            omitted = self.fitted.omitted.get(priority)
+            shown = [i for i in self.fitted.items if i.pattern.priority == priority]
+            priorities[priority.label] = {
+                "seen_events": tally.events, "seen_patterns": tally.patterns + tally.overflow,
+                "kept_patterns": len(shown), "kept_events": sum(i.pattern.count for i in shown),
+                "dropped_patterns": (omitted.patterns if omitted else 0) + tally.overflow,
+                "trimmed": omitted.trimmed if omitted else 0,
+            }
+        return {
+            "digest": self.digest, "tokens": self.fitted.tokens, "estimated_tokens": self.fitted.tokens,
+            "tokens_exact": self.counter_exact, "budget": self.settings.budget,
+            "encoding": self.settings.encoding, "profile": self.collected.profile,
+            "sources": self.collected.sources, "input_bytes": self.collected.input_bytes,
+            "input_lines": self.collected.input_lines, "input_tokens": self.collected.input_tokens,
+            "input_tokens_estimated": not self.collected.input_tokens_exact,
+            "compression_ratio": round(self.compression_ratio, 6),
+            "reduction": round(1 - self.compression_ratio, 6) if self.collected.input_tokens else 0.0,
+            "cut_to_fit": self.fitted.cut, "priorities": priorities,
+            "events": [_event_json(item.pattern) for item in self.fitted.items if id(item.pattern) in kept],
+            "notes": self.collected.notes, "seconds": round(self.seconds, 3), "output_path": self.output_path,
+            **self.extra,
+        }
+
+
+class EnhancedTokenOptimizer:
+    """The Python API: ``summary, path = EnhancedTokenOptimizer(max_token_budget=2000).process_logs("x.log")``."""
+
+    def __init__(self, max_token_budget: int | None = None, settings: Settings | None = None,
+                 **options: Any) -> None:
+        base = settings or Settings()
+        if max_token_budget is not None:
+            options["budget"] = max_token_budget
+        self.settings = base.merged(options, "keyword argument {name}") if options else base
+
+    def process_logs(self, log_files: str | list[str] | tuple[str, ...] | None = None) -> tuple[dict[str, Any], str]:
+        """Digest ``log_files`` (or the configured ones), write it, return (summary, where it was written)."""
+        settings = self.settings
+        if log_files is not None:
+            files = [log_files] if isinstance(log_files, str) else list(log_files)
+            settings = settings.merged({"log_file": files})
+        result = self.run(settings)
+        return result.summary(), result.output_path
+
+    def run(self, settings: Settings | None = None) -> Result:
+        settings = settings or self.settings
+        started = time.perf_counter()
+        counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
+        processor = StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, settings.profile, counter)
+        collected = processor.process_sources(expand_sources(settings.log_file))
+        fitted = digest(collected, settings, counter)
+        result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started)
+        result.output_path = write_digest(result, settings)
+        return result
+
+
+def digest(collected: Collected, settings: Settings, counter: Counter) -> Fitted:
+    """Fit the collected patterns to the budget and render them with the chosen template."""
+    profile = profiles.get(collected.profile)
+    patterns = [p for p in collected.patterns if p.priority in profile.shown]
+    template = load_template(settings.template, DIGEST_TEMPLATES[settings.format])
+    facts = Facts(headline=headline(collected), sources=collected.sources, input_lines=collected.input_lines,
+                  input_tokens=collected.input_tokens, input_tokens_exact=collected.input_tokens_exact,
+                  budget=settings.budget, encoding=settings.encoding, counts_exact=counter.exact,
+                  profile=collected.profile, notes=collected.notes)
+    manager = TokenBudgetManager(settings.budget, settings.reserve_percentage, counter,
+                                 context_by_count=profile.context_by_count)
+    return manager.fit(patterns, lambda items, omitted: render(template, digest_context(items, omitted, facts)))
+
+
+def headline(collected: Collected) -> str:
+    """What failed, in a few words: the first thing a reader needs."""
+    kinds: dict[str, int] = {}
+    for pattern in collected.patterns:
+        if pattern.priority == Priority.CRITICAL:
+            kinds[pattern.event.kind] = kinds.get(pattern.event.kind, 0) + 1
+    names = {"failed_test": "failed test", "compile_error": "compile error", "exception": "uncaught exception",
+             "crash": "crash", "fatal": "fatal error"}
+    parts = [_plural(n, names.get(kind, kind.replace("_", " "))) for kind, n in kinds.items()]
+    errors = collected.tallies[Priority.HIGH].events
+    warnings = collected.tallies[Priority.MEDIUM].events
+    if errors:
+        parts.append(_plural(errors, "error line"))
+    if warnings:
+        parts.append(_plural(warnings, "warning"))
+    return ", ".join(parts) if parts else "no failures or errors found"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _event_json(pattern: Pattern) -> dict[str, Any]:
+    event = pattern.event
+    return {"priority": event.priority.label, "kind": event.kind, "message": event.message,
+            "location": event.location, "test_id": event.test_id, "count": pattern.count,
+            "first": pattern.first, "last": pattern.last}

@@ -1,0 +1,208 @@
+"""Streaming input: files, globs, stdin, .gz and .zip, as normalised and redacted lines in chunks.
+
+Memory is bounded by the chunk and the line cap, never by the input: lines are read with a size
+limit, an over-long line keeps its head and is marked with the bytes it lost.
+"""
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+import re
+import shutil
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator
+
+from .errors import InputError, NoInputError
+from .model import Line
+
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
+_RUNNER_STAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+_SNIFF_BYTES = 8192
+AUTO_CHUNK_SMALL, AUTO_CHUNK_LARGE, LARGE_INPUT = 500, 5000, 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input the user named: a path, or ``-`` for standard input."""
+
+    name: str
+    path: Path | None
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size if self.path else 0
+        except OSError:
+            return 0
+
+
+def expand_sources(patterns: tuple[str, ...]) -> list[Source]:
+    """Paths for the given files and globs (``**`` recursive, ``!`` excludes), each once, in order."""
+    if not patterns:
+        raise NoInputError("no log file given", "pass --log-file PATH (a path, a glob, or - for stdin)")
+    excludes = [p[1:] for p in patterns if p.startswith("!")]
+    found: list[Source] = []
+    seen: set[str] = set()
+    for pattern in (p for p in patterns if not p.startswith("!")):
+        if pattern == "-":
+            found.append(Source("-", None))
+            continue
+        matches = sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else [pattern]
+        if not matches:
+            raise NoInputError(f"no file matches '{pattern}'", "check the glob from the current directory")
+        for match in matches:
+            path = Path(match)
+            if not path.exists():
+                raise InputError(f"{match}: no such file", "check the path, or quote a glob so the shell leaves it")
+            if path.is_dir():
+                if glob.has_magic(pattern):
+                    continue
+                raise InputError(f"{match}: is a directory", f"name files inside it, e.g. '{match}/**/*.log'")
+            if any(_excluded(match, ex) for ex in excludes) or match in seen:
+                continue
+            seen.add(match)
+            found.append(Source(match, path))
+    if not found:
+        raise NoInputError(f"no file matches {' '.join(patterns)}", "check the globs from the current directory")
+    return found
+
+
+def _excluded(path: str, pattern: str) -> bool:
+    return Path(path).match(pattern) or path in glob.glob(pattern, recursive=True)
+
+
+def auto_chunk_size(sources: list[Source]) -> int:
+    return AUTO_CHUNK_LARGE if sum(s.size for s in sources) > LARGE_INPUT else AUTO_CHUNK_SMALL
+
+
+class LineReader:
+    """Turns sources into chunks of ``Line``; counts bytes read and collects notes on skipped input."""
+
+    def __init__(self, max_line_bytes: int, redact: Callable[[str], str]) -> None:
+        self.max_line_bytes = max_line_bytes
+        self.redact = redact
+        self.bytes_read = 0
+        self.notes: list[str] = []
+
+    def chunks(self, sources: list[Source], chunk_size: int) -> Iterator[list[Line]]:
+        chunk: list[Line] = []
+        for source in sources:
+            for line in self.lines(source):
+                chunk.append(line)
+                if len(chunk) >= chunk_size:
+                    yield chunk
+                    chunk = []
+        if chunk:
+            yield chunk
+
+    def lines(self, source: Source) -> Iterator[Line]:
+        for name, stream in self._streams(source):
+            with stream:
+                yield from self._decode(name, stream)
+
+    def _streams(self, source: Source) -> Iterator[tuple[str, BinaryIO]]:
+        try:
+            raw: BinaryIO = _stdin_spooled() if source.path is None else open(source.path, "rb")
+        except PermissionError:
+            raise InputError(f"{source.name}: permission denied", "make the file readable (chmod +r)") from None
+        except OSError as error:
+            raise InputError(f"{source.name}: cannot open ({error.strerror})", "check the path") from None
+        head = raw.peek(4)[:4] if isinstance(raw, io.BufferedReader) else _peek(raw, 4)
+        if head.startswith(b"\x1f\x8b"):
+            yield source.name, gzip.GzipFile(fileobj=raw)  # type: ignore[misc]
+        elif head.startswith(b"PK\x03\x04") and zipfile.is_zipfile(raw):
+            yield from self._zip_members(source.name, raw)
+        else:
+            yield source.name, raw
+
+    def _zip_members(self, name: str, raw: BinaryIO) -> Iterator[tuple[str, BinaryIO]]:
+        with raw, zipfile.ZipFile(raw) as archive:
+            for info in archive.infolist():
+                if not info.is_dir():
+                    yield f"{name}!{info.filename}", archive.open(info)  # type: ignore[misc]
+
+    def _decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
+        buffered = io.BufferedReader(stream, 1 << 16) if not hasattr(stream, "peek") else stream
+        head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield from self._utf16_lines(name, buffered)
+            return
+        if b"\x00" in head and head.count(b"\x00") > len(head) // 16:
+            self.notes.append(f"{name}: skipped, looks binary (NUL bytes in the first {len(head)} bytes)")
+            return
+        number = 0
+        cap = self.max_line_bytes
+        try:
+            while True:
+                piece = buffered.readline(cap)
+                if not piece:
+                    break
+                self.bytes_read += len(piece)
+                number += 1
+                if len(piece) == cap and not piece.endswith(b"\n"):
+                    dropped = self._skip_rest_of_line(buffered)
+                    text = piece.decode("utf-8", "replace") + f" …[line clipped: {dropped} more bytes]"
+                else:
+                    text = piece.decode("utf-8", "replace")
+                yield Line(name, number, self.redact(normalise(text)))
+        except (EOFError, gzip.BadGzipFile, zipfile.BadZipFile, OSError) as error:
+            self.notes.append(f"{name}: input ends early after line {number} ({error}); kept what was read")
+
+    def _skip_rest_of_line(self, stream: BinaryIO) -> int:
+        dropped = 0
+        while True:
+            piece = stream.readline(self.max_line_bytes)
+            self.bytes_read += len(piece)
+            dropped += len(piece)
+            if not piece or piece.endswith(b"\n"):
+                return dropped
+
+    def _utf16_lines(self, name: str, stream: BinaryIO) -> Iterator[Line]:
+        text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline="")  # type: ignore[arg-type]
+        for number, line in enumerate(iter(lambda: text.readline(self.max_line_bytes), ""), start=1):
+            self.bytes_read += len(line) * 2
+            yield Line(name, number, self.redact(normalise(line)))
+
+
+def normalise(text: str) -> str:
+    """One raw line as a person would read it: no line ending, last progress frame, no ANSI, no runner stamp."""
+    text = text.rstrip("\n")
+    if "\r" in text:
+        frames = [frame for frame in text.split("\r") if frame]
+        text = frames[-1] if frames else ""
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    if text[:1].isdigit() or text[:1] == "\ufeff":
+        text = _RUNNER_STAMP.sub("", text, count=1)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text
+
+
+def _peek(stream: BinaryIO, size: int) -> bytes:
+    position = stream.tell()
+    data = stream.read(size)
+    stream.seek(position)
+    return data
+
+
+def _stdin_spooled() -> BinaryIO:
+    """Standard input as a buffered stream; a zip is spooled to disk because its index is at the end."""
+    stdin = sys.stdin.buffer
+    head = stdin.peek(4)[:4] if hasattr(stdin, "peek") else b""
+    if not head.startswith(b"PK\x03\x04"):
+        return stdin  # type: ignore[return-value]
+    spool = tempfile.TemporaryFile()
+    shutil.copyfileobj(stdin, spool)
+    spool.seek(0)
+    return spool  # type: ignore[return-value]
+
+
+def describe(source: Source) -> str:
+    return "standard input" if source.path is None else os.fspath(source.path)

