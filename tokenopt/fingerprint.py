@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from .model import Event
+from .model import Event, Priority
 
 FINGERPRINT_VERSION = 1
 
@@ -32,11 +32,15 @@ def mask(text: str) -> str:
 def pattern_key(event: Event) -> str:
     """The key that decides which events fold together.
 
-    A failed test is keyed by its id alone (its section and its summary line are one failure);
-    everything else by kind and masked message, so two different messages never share a key.
+    A failed test is keyed by its id alone (its section and its summary line are one failure); a
+    located critical error by its message and place; everything else by kind and masked message, so
+    near-repeats fold and two different messages never share a key.
     """
     if event.test_id:
         return f"{event.kind}|{event.test_id}"
+    if event.priority == Priority.CRITICAL and event.location:
+        # Within a run, a critical error at another line is another thing to fix: never fold it away.
+        return f"{event.kind}|{mask(event.message)}|{event.location}"
     return f"{event.kind}|{mask(event.message)}"
 
 

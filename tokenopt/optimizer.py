@@ -116,19 +116,16 @@ def digest(collected: Collected, settings: Settings, counter: Counter) -> Fitted
 
 def headline(collected: Collected) -> str:
     """What failed, in a few words: the first thing a reader needs."""
-    kinds: dict[str, int] = {}
+    names = {"failed_test": "failed test", "test_error": "test error", "compile_error": "compile error", "exception": "uncaught exception",
+             "crash": "crash", "fatal": "fatal error", "error": "error", "warning": "warning"}
+    counts: dict[str, int] = {}
     for pattern in collected.patterns:
+        kind = pattern.event.kind
         if pattern.priority == Priority.CRITICAL:
-            kinds[pattern.event.kind] = kinds.get(pattern.event.kind, 0) + 1
-    names = {"failed_test": "failed test", "compile_error": "compile error", "exception": "uncaught exception",
-             "crash": "crash", "fatal": "fatal error"}
-    parts = [_plural(n, names.get(kind, kind.replace("_", " "))) for kind, n in kinds.items()]
-    errors = collected.tallies[Priority.HIGH].events
-    warnings = collected.tallies[Priority.MEDIUM].events
-    if errors:
-        parts.append(_plural(errors, "error line"))
-    if warnings:
-        parts.append(_plural(warnings, "warning"))
+            counts[kind] = counts.get(kind, 0) + 1
+        elif kind in ("error", "warning"):
+            counts[kind] = counts.get(kind, 0) + pattern.count
+    parts = [_plural(n, names.get(kind, kind.replace("_", " "))) for kind, n in counts.items()]
     return ", ".join(parts) if parts else "no failures or errors found"
 
 

@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
@@ -128,30 +129,25 @@ class LineReader:
                     yield f"{name}!{info.filename}", archive.open(info)  # type: ignore[misc]
 
     def _decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
-        buffered = io.BufferedReader(stream, 1 << 16) if not hasattr(stream, "peek") else stream
-        head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            yield from self._utf16_lines(name, buffered)
-            return
-        if b"\x00" in head and head.count(b"\x00") > len(head) // 16:
-            self.notes.append(f"{name}: skipped, looks binary (NUL bytes in the first {len(head)} bytes)")
-            return
+        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream, 1 << 16)  # type: ignore[arg-type]
         number = 0
-        cap = self.max_line_bytes
         try:
-            while True:
-                piece = buffered.readline(cap)
-                if not piece:
-                    break
+            head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                yield from self._utf16_lines(name, buffered)
+                return
+            if _looks_binary(head):
+                self.notes.append(f"{name}: skipped, looks binary (NUL and control bytes at the start)")
+                return
+            cap = self.max_line_bytes
+            while piece := buffered.readline(cap):
                 self.bytes_read += len(piece)
                 number += 1
+                text = piece.decode("utf-8", "replace")
                 if len(piece) == cap and not piece.endswith(b"\n"):
-                    dropped = self._skip_rest_of_line(buffered)
-                    text = piece.decode("utf-8", "replace") + f" …[line clipped: {dropped} more bytes]"
-                else:
-                    text = piece.decode("utf-8", "replace")
+                    text += f" …[line clipped: {self._skip_rest_of_line(buffered)} more bytes]"
                 yield Line(name, number, self.redact(normalise(text)))
-        except (EOFError, gzip.BadGzipFile, zipfile.BadZipFile, OSError) as error:
+        except (EOFError, gzip.BadGzipFile, zipfile.BadZipFile, zlib.error, OSError) as error:
             self.notes.append(f"{name}: input ends early after line {number} ({error}); kept what was read")
 
     def _skip_rest_of_line(self, stream: BinaryIO) -> int:
@@ -161,7 +157,7 @@ class LineReader:
             self.bytes_read += len(piece)
             dropped += len(piece)
             if not piece or piece.endswith(b"\n"):
-                return dropped
+                return dropped - piece.endswith(b"\n")
 
     def _utf16_lines(self, name: str, stream: BinaryIO) -> Iterator[Line]:
         text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline="")  # type: ignore[arg-type]
@@ -183,6 +179,17 @@ def normalise(text: str) -> str:
     if "\x00" in text:
         text = text.replace("\x00", "")
     return text
+
+
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """NUL bytes among many control bytes: a binary file, not a log with a stray NUL."""
+    if b"\x00" not in head:
+        return False
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    return controls > len(head) // 20
 
 
 def _peek(stream: BinaryIO, size: int) -> bytes:

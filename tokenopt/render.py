@@ -101,7 +101,7 @@ def digest_context(items: list[Item], omitted: dict[Priority, Omitted], facts: F
         if chosen:
             sections.append({"priority": priority.label, "title": title, "items": chosen})
     left_out = [{"priority": p.label, "patterns": o.patterns, "events": o.events, "trimmed": o.trimmed}
-                for p, o in omitted.items() if o.patterns or o.trimmed]
+                for p, o in sorted(omitted.items(), reverse=True) if o.patterns or o.trimmed]
     return {"facts": facts, "sections": sections, "left_out": left_out}
 
 

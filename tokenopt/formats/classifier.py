@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Event, Line, Priority
-from .rules import RULES, SECTION_END, SIGNAL, Rule
+from .rules import INDENT_END, RULES, SECTION_END, SIGNAL, Rule
 
 EXCERPT_HEAD, EXCERPT_TAIL = 40, 120  # tracebacks keep their start and their innermost frames
 
@@ -23,6 +23,9 @@ _DETAIL = re.compile(
     r"|panicked at|^\s*(?:left|right):|\berror(?:\[E\d+\])?:|^\s+\S+\.go:\d+: "
 )
 _INDENTED = re.compile(r"^(?:\s|$)")
+_ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b")
+_PYTEST_ERROR_PREFIX = re.compile(r"^ERROR (?:collecting |at (?:setup|teardown) of )")
+_DECORATION = re.compile(r"([=_\-~*#])\1{3,}")
 
 
 @dataclass
@@ -30,6 +33,7 @@ class _Block:
     rule: Rule
     start: Line
     test_id: str
+    kind: str
     head: list[str] = field(default_factory=list)
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=EXCERPT_TAIL))
     total: int = 0
@@ -46,9 +50,13 @@ class _Block:
         body = self.head + list(self.tail)
         while body and not body[-1].strip():
             body.pop()
+        lead = 0
+        while lead < len(body) and not body[lead].strip():
+            lead += 1
+        body, head_size = body[lead:], len(self.head) - lead
         omitted = self.total - len(self.head) - len(self.tail)
         if omitted:
-            body.insert(len(self.head), f"… {omitted} lines omitted …")
+            body.insert(head_size, f"… {omitted} lines omitted …")
         return body, omitted
 
 
@@ -79,30 +87,35 @@ class Classifier:
         if not text.strip():
             return []
         if not SIGNAL.search(text):
-            return [Event(Priority.LOW, "info", text.strip(), line.source, line.number)]
+            return [Event(Priority.LOW, "info", tidy(text), line.source, line.number)]
         for rule in self.rules:
             match = rule.pattern.search(text)
             if match is None:
                 continue
             groups = match.groupdict()
             test_id = canonical_test_id(groups.get("test") or "")
+            kind = "test_error" if test_id and _ERRORED_TEST.match(text) else rule.kind
             if rule.block:
-                self.open = _Block(rule, line, test_id)
+                self.open = _Block(rule, line, test_id, kind)
                 return []
             message = text.strip()
             if groups.get("msg"):
                 message = f"{groups['test']}: {groups['msg']}"
-            return [Event(rule.priority, rule.kind, message, line.source, line.number,
+            return [Event(rule.priority, kind, tidy(message), line.source, line.number,
                           location=find_location([text]), test_id=test_id)]
-        return [Event(Priority.LOW, "info", text.strip(), line.source, line.number)]
+        return [Event(Priority.LOW, "info", tidy(text), line.source, line.number)]
 
     def _continues(self, block: _Block, text: str) -> bool:
         if block.closed_by_exception_line:
             return False
         mode, more = block.rule.block, block.rule.more
+        if more is not None and more.search(text):
+            return True
+        if mode == "gutter" or INDENT_END.search(text) or any(r.pattern.search(text) for r in self.block_starts):
+            return False
         if mode == "section":
-            return not (SECTION_END.search(text) or any(r.pattern.search(text) for r in self.block_starts))
-        if _INDENTED.match(text) or (more is not None and more.search(text)):
+            return not SECTION_END.search(text)
+        if _INDENTED.match(text):
             return True
         if mode == "trace" and block.total and text.strip():
             block.closed_by_exception_line = True
@@ -116,15 +129,23 @@ class Classifier:
         body, omitted = block.lines()
         header = block.start.text.strip()
         detail = find_detail(body)
-        if block.rule.kind == "failed_test" and block.test_id:
+        if block.test_id:
             message = f"{block.test_id}: {detail}" if detail else block.test_id
         elif block.rule.block == "trace" and body:
             message = body[-1].strip()
         else:
             message = header if not detail or detail in header else f"{header} — {detail}"
-        return Event(block.rule.priority, block.rule.kind, message, block.start.source, block.start.number,
+        # A traceback's first line says what follows; other headers are already in the message.
+        excerpt = (header, *body) if block.rule.block == "trace" else tuple(body)
+        return Event(block.rule.priority, block.kind, tidy(message), block.start.source, block.start.number,
                      location=find_location([header, *body]), test_id=block.test_id,
-                     excerpt=(header, *body), omitted_lines=omitted)
+                     excerpt=excerpt, omitted_lines=omitted)
+
+
+def tidy(text: str) -> str:
+    """A message without its padding: banner runs like ``=====`` cost tokens and say nothing."""
+    text = text.strip()
+    return _DECORATION.sub(r"\1\1\1", text) if "===" in text or "___" in text or "---" in text else text
 
 
 def canonical_test_id(raw: str) -> str:
@@ -133,7 +154,7 @@ def canonical_test_id(raw: str) -> str:
     ``tests/test_a.py::TestX::test_y[1]`` and pytest's section title ``TestX.test_y[1]`` both become
     the latter; other runners' ids are kept as written.
     """
-    raw = raw.strip()
+    raw = _PYTEST_ERROR_PREFIX.sub("", raw.strip())
     if "::" in raw and ("/" in raw or raw.split("::", 1)[0].endswith(".py")):
         return raw.split("::", 1)[1].replace("::", ".")
     return raw

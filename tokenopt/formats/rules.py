@@ -17,6 +17,7 @@ C, H, M, L, V = Priority.CRITICAL, Priority.HIGH, Priority.MEDIUM, Priority.LOW,
 #   "indent"   indented or blank lines (and the rule's own ``more`` shapes) belong to it
 #   "trace"    like indent, and the first unindented line is its last (a Python exception line)
 #   "section"  everything until a section boundary or another block starts
+#   "gutter"   only lines of the rule's own ``more`` shape (rustc's ``-->`` and ``|`` gutter)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ def _r(name: str, regex: str, priority: Priority, kind: str, block: str = "", mo
 
 
 _JAVA_MORE = r"^(?:Caused by: |Suppressed: |\s*\.\.\. \d+ (?:more|common frames omitted))"
+_RUST_GUTTER = r"^\s*(?:-->|\d*\s*\||= |\.\.\.$)"
 _NOTE_MORE = r"^\S+:\d+(?::\d+)?: note: |^In file included from |^\s+from "
 
 RULES: tuple[Rule, ...] = (
@@ -45,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     _r("jest-failure", r"^\s*● (?!Console\b)(?P<test>.+)$", C, "failed_test", "indent"),
     _r("cargo-section", r"^---- (?P<test>\S+) stdout ----$", C, "failed_test", "section"),
     _r("cargo-verbose", r"^test (?P<test>\S+) \.\.\. FAILED$", C, "failed_test"),
+    _r("tree-failure", r"^[\s│├└─]*(?P<test>\S.*?)\(\)? (?:✘|✕|×) ?(?P<msg>.*)$", C, "failed_test"),
     _r("go-failure", r"^\s*--- FAIL: (?P<test>\S+)", C, "failed_test", "indent"),
     _r("junit-failure", r"^(?:\[ERROR\] )?(?P<test>[\w$.]+(?:\([\w$.]+\))?)\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!",
        C, "failed_test", "indent", _JAVA_MORE),
@@ -57,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     _r("compiler-error", r"^(?P<loc>[^\s:][^:]*:\d+(?::\d+)?): (?:fatal )?error: ", C, "compile_error", "indent",
        _NOTE_MORE),
     _r("rustc-error", r"^error(?:\[E\d{4}\])?: (?!aborting|could not compile|test failed)", C, "compile_error",
-       "indent"),
+       "gutter", _RUST_GUTTER),
     _r("tsc-error", r"^(?P<loc>\S+\(\d+,\d+\)): error TS\d+: ", C, "compile_error", "indent"),
     _r("fatal", r"\b(?:FATAL|CRITICAL|PANIC)\b|Segmentation fault|core dumped|\bOOMKilled\b|Out of memory", C,
        "fatal"),
@@ -69,10 +72,10 @@ RULES: tuple[Rule, ...] = (
     _r("go-result", r"^(?:FAIL|ok)\s+\S+\s+(?:[\d.]+s|\(cached\))|^FAIL$", H, "summary"),
     _r("build-result", r"BUILD (?:FAILURE|FAILED)|^make(?:\[\d+\])?: \*\*\* |^npm ERR! |Process completed with exit code [1-9]",
        H, "summary"),
-    _r("failed-suite", r"^FAIL\s+\S+", H, "failed_suite"),
+    _r("failed-suite", r"^\s?FAIL\s+\S+", H, "failed_suite"),
     _r("runner-error", r"^(?:##\[error\]|::error\b)", H, "error"),
     _r("warning-located", r"^(?P<loc>[^\s:][^:]*:\d+(?::\d+)?): warning: ", M, "warning", "indent", _NOTE_MORE),
-    _r("rustc-warning", r"^warning: (?!\d+ warnings? emitted)", M, "warning", "indent"),
+    _r("rustc-warning", r"^warning: (?!\d+ warnings? emitted|`)", M, "warning", "gutter", _RUST_GUTTER),
     _r("runner-warning", r"^(?:##\[warning\]|::warning\b)", M, "warning"),
     _r("error-word", r"(?<![\w./-])(?:[A-Z]\w*(?:Error|Exception)|ERROR|[Ee]rror)(?![\w/.-])(?<!\b0 errors)", H, "error"),
     _r("warning-word", r"(?i)(?<![\w./-])(?:warn(?:ing)?s?|\w*Warning)(?![\w/.-])", M, "warning"),
@@ -82,9 +85,12 @@ RULES: tuple[Rule, ...] = (
 # Lines that end a "section" block without starting one.
 SECTION_END = re.compile(r"^(?:={3,}|_{3,} |-{3,} (?:Captured log|generated xml))|^failures:$|^test result: |^-{40,}$")
 
+# Lines that end an indented block even though they are indented (jest prints " PASS  file").
+INDENT_END = re.compile(r"^\s?(?:PASS|FAIL)\s+\S|^\s*(?:Test Suites|Tests|Snapshots|Time):\s")
+
 # A cheap first look: a line none of the rules could match is plain info.
 SIGNAL = re.compile(
     r"(?i)error|fail|warn|exception|traceback|panic|fatal|critical|debug|trace|segmentation|core dumped|killed|"
     r"out of memory|●|^-{3}|^_{3}|^={3}|^test|^tests|^snapshots|^##\[|^::|^ok\s|^make|^npm err|build |"
-    r"exit code|^\s*at |caused by"
+    r"exit code|✘|✕|×"
 )

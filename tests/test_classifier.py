@@ -1,0 +1,106 @@
+"""The generic rules on real tool output: every failure a developer needs is an event of the right priority."""
+from __future__ import annotations
+
+import pytest
+from support import FIXTURES
+
+from tokenopt.dedup import Folder
+from tokenopt.formats import Classifier, canonical_test_id, find_location
+from tokenopt.model import Line, Priority
+from tokenopt.reader import LineReader, expand_sources
+
+
+def collect(relative: str) -> list:
+    reader = LineReader(65_536, lambda text: text)
+    classifier, folder = Classifier(), Folder()
+    for chunk in reader.chunks(expand_sources((str(FIXTURES / relative),)), 100):
+        folder.extend(classifier.feed(chunk))
+    folder.extend(classifier.finish())
+    return folder.ordered()
+
+
+def critical(relative: str) -> list:
+    return [p for p in collect(relative) if p.priority == Priority.CRITICAL]
+
+
+def test_pytest_failures_become_one_critical_event_each_with_message_and_location():
+    found = {p.event.test_id: p.event for p in critical("pytest/failures.log")}
+    assert set(found) == {"test_total_with_discount", "test_invoice_with_dashed_sku",
+                          "test_parse_amount[(5.00)-expected5]"}
+    keyerror = found["test_invoice_with_dashed_sku"]
+    assert "KeyError: 'AB100'" in keyerror.message
+    assert keyerror.location == "invoicing/catalog.py:23"  # the innermost frame of the project's code
+    assert any("return self._prices[key]" in line for line in keyerror.excerpt)
+
+
+def test_pytest_section_and_summary_line_fold_without_double_counting():
+    patterns = critical("pytest/failures.log")
+    assert all(p.count == 1 for p in patterns)
+
+
+@pytest.mark.parametrize("relative, expected", [
+    ("jest/failures.log", {"cart › summarize applies coupon", "formatAddress › formats an address without line2"}),
+    ("jest/failures_color.log", {"cart › summarize applies coupon",
+                                 "formatAddress › formats an address without line2"}),
+    ("cargo/test_failures.log", {"ring::tests::latest_after_wrap", "stats::tests::parse_samples_with_trailing_comma"}),
+])
+def test_test_runner_failures_are_critical(relative: str, expected: set[str]):
+    assert {p.event.test_id for p in critical(relative)} == expected
+
+
+def test_jest_failure_keeps_its_diff_and_the_next_suite_is_not_swallowed():
+    events = {p.event.test_id: p.event for p in critical("jest/failures.log")}
+    diff = events["cart › summarize applies coupon"]
+    assert any('"count": 6' in line for line in diff.excerpt)
+    assert not any("format.test.js" in line and "FAIL" in line for line in diff.excerpt)
+    assert diff.location == "__tests__/cart.test.js:38"
+
+
+def test_distinct_compile_errors_are_never_folded_together():
+    javac = critical("javac/compile_error.log")
+    assert [p.event.location for p in javac] == ["src/com/example/library/Catalog.java:19",
+                                                 "src/com/example/library/Catalog.java:29"]
+    assert all(p.count == 1 for p in javac)
+    assert len(critical("mypy/type_errors.log")) == 5
+    assert len(critical("tsc/type_errors.log")) == 3
+
+
+def test_gcc_errors_carry_their_source_excerpt_and_notes():
+    events = [p.event for p in critical("gcc/compile_errors.log")]
+    assert [e.location for e in events] == ["geometry.c:21", "geometry.c:35"]
+    assert any("note: each undeclared identifier" in line for line in events[1].excerpt)
+
+
+def test_java_cause_chain_is_one_event_ending_at_the_root_cause():
+    (chain,) = critical("java/exception_chain.log")
+    assert chain.event.kind == "exception"
+    assert any("Caused by: java.lang.NumberFormatException" in line for line in chain.event.excerpt)
+
+
+def test_warnings_are_medium_and_summaries_high():
+    patterns = collect("cargo/test_failures.log")
+    by_priority = {p.event.message: p.priority for p in patterns}
+    assert by_priority["warning: unused variable: `unused_total`"] == Priority.MEDIUM
+    assert any(m.startswith("test result: FAILED") and v == Priority.HIGH for m, v in by_priority.items())
+
+
+def test_python_traceback_message_is_the_exception_line():
+    lines = ["Traceback (most recent call last):", '  File "app/main.py", line 3, in <module>', "    run()",
+             '  File "/usr/lib/python3/site-packages/x.py", line 9, in run', "    raise KeyError('k')",
+             "KeyError: 'k'", "next line"]
+    classifier = Classifier()
+    events = classifier.feed([Line("log", n, t) for n, t in enumerate(lines, 1)]) + classifier.finish()
+    assert events[0].message == "KeyError: 'k'"
+    assert events[0].location == "app/main.py:3"  # third-party frames are skipped
+    assert events[1].priority == Priority.LOW
+
+
+def test_canonical_test_id_joins_pytest_spellings():
+    assert canonical_test_id("tests/test_a.py::TestX::test_y[1]") == "TestX.test_y[1]"
+    assert canonical_test_id("cart › adds") == "cart › adds"
+
+
+def test_find_location_reads_common_shapes():
+    assert find_location(["src/main.ts(6,29): error TS2345"]) == "src/main.ts:6"
+    assert find_location(["\tat com.x.Foo.bar(Foo.java:12)"]) == "Foo.java:12"
+    assert find_location(["no location here"]) == ""

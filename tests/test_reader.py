@@ -1,0 +1,99 @@
+"""Streaming input on real files: compression, normalising, clipping, decoding, and clear errors."""
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tokenopt.errors import InputError, NoInputError
+from tokenopt.reader import LineReader, expand_sources, normalise
+
+
+def read(*patterns: str, cap: int = 65_536) -> tuple[list[str], LineReader]:
+    reader = LineReader(cap, lambda text: text)
+    lines = [line.text for chunk in reader.chunks(expand_sources(patterns), 7) for line in chunk]
+    return lines, reader
+
+
+def test_normalise_strips_runner_stamps_ansi_and_progress_frames():
+    assert normalise("2026-11-20T10:15:32.1234567Z ##[group]Run pytest\n") == "##[group]Run pytest"
+    assert normalise("\x1b[31mFAILED\x1b[0m test_a\r\n") == "FAILED test_a"
+    assert normalise("Downloading 10%\rDownloading 55%\rDownloading 100%\n") == "Downloading 100%"
+    assert normalise("a\x00b") == "ab"
+
+
+def test_plain_gzip_and_zip_read_the_same_lines(tmp_path: Path):
+    text = "one\ntwo\r\nthree"
+    (tmp_path / "a.log").write_text(text)
+    (tmp_path / "a.log.gz").write_bytes(gzip.compress(text.encode()))
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as archive:
+        archive.writestr("job/1_build.txt", text)
+        archive.writestr("job/", "")
+    for name in ("a.log", "a.log.gz", "a.zip"):
+        lines, _ = read(str(tmp_path / name))
+        assert lines == ["one", "two", "three"], name
+
+
+def test_truncated_gzip_keeps_what_was_read_with_a_note(tmp_path: Path):
+    data = gzip.compress(("line\n" * 5000).encode())
+    (tmp_path / "cut.gz").write_bytes(data[: len(data) // 2])
+    lines, reader = read(str(tmp_path / "cut.gz"))
+    assert 0 < len(lines) < 5000
+    assert "ends early" in reader.notes[0]
+
+
+def test_overlong_line_is_clipped_with_a_marker_and_the_next_line_survives(tmp_path: Path):
+    (tmp_path / "long.log").write_bytes(b"x" * 10_000 + b"\nafter\n")
+    lines, reader = read(str(tmp_path / "long.log"), cap=1024)
+    assert lines[0].startswith("x" * 1024) and "[line clipped: 8976 more bytes]" in lines[0]
+    assert lines[1] == "after"
+    assert reader.bytes_read == 10_007
+
+
+def test_invalid_utf8_is_repaired_and_utf16_is_decoded(tmp_path: Path):
+    (tmp_path / "bad.log").write_bytes(b"ok \xff\xfe bytes\n")
+    (tmp_path / "wide.log").write_bytes("\ufeffhello\r\nworld\r\n".encode("utf-16-le").replace(b"", b"", 0))
+    (tmp_path / "wide.log").write_bytes(b"\xff\xfe" + "hello\r\nworld\r\n".encode("utf-16-le"))
+    assert read(str(tmp_path / "bad.log"))[0] == ["ok \ufffd\ufffd bytes"]
+    assert read(str(tmp_path / "wide.log"))[0] == ["hello", "world"]
+
+
+def test_binary_file_is_skipped_with_a_note(tmp_path: Path):
+    (tmp_path / "core").write_bytes(bytes(range(256)) * 64)
+    lines, reader = read(str(tmp_path / "core"))
+    assert lines == [] and "looks binary" in reader.notes[0]
+
+
+def test_globs_recurse_dedupe_and_exclude(tmp_path: Path):
+    for name in ("build/a.log", "build/sub/b.log", "build/vendor/c.log"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    pattern = str(tmp_path / "build" / "**" / "*.log")
+    names = [s.name for s in expand_sources((pattern, pattern, "!**/vendor/*.log"))]
+    assert [Path(n).relative_to(tmp_path).as_posix() for n in names] == ["build/a.log", "build/sub/b.log"]
+
+
+def test_missing_directory_and_unmatched_inputs_are_clear_errors(tmp_path: Path):
+    with pytest.raises(InputError, match="no such file"):
+        expand_sources((str(tmp_path / "nope.log"),))
+    with pytest.raises(InputError, match="is a directory"):
+        expand_sources((str(tmp_path),))
+    with pytest.raises(NoInputError, match="no file matches"):
+        expand_sources((str(tmp_path / "*.log"),))
+
+
+def test_empty_file_gives_no_lines(tmp_path: Path):
+    (tmp_path / "empty.log").write_text("")
+    assert read(str(tmp_path / "empty.log"))[0] == []
+
+
+def test_stdin_plain_and_gzip_through_the_cli(tmp_path: Path):
+    for payload in (b"FAILED tests/t.py::test_x - assert 1 == 2\n", gzip.compress(b"FAILED tests/t.py::test_x\n")):
+        done = subprocess.run([sys.executable, "-m", "tokenopt", "--log-file", "-", "--out", "-", "--format", "json"],
+                              input=payload, capture_output=True, cwd=tmp_path, check=False)
+        assert done.returncode == 0, done.stderr
+        assert b'"test_id": "test_x"' in done.stdout
