@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tokenopt.errors import EncodingUnavailableError
-from tokenopt.tokens import KNOWN_ENCODINGS, candidate_files, load_counter
+from tokenopt.tokens import candidate_files, load_counter
 
 
 def bundled_cl100k() -> Path:

@@ -7,8 +7,8 @@ a token boundary, so the promise holds for any budget.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .model import Pattern, Priority
 from .tokens import Counter, fit_to_tokens, load_counter

@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any, NoReturn, Sequence
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from . import __version__, config_store, usage
 from .errors import TokenoptError, UsageError
@@ -25,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m tokenopt", argument_default=argparse.SUPPRESS,
                 description="Turn CI logs into a short digest that fits an exact token budget.")
     add = p.add_argument
-    add("--log-file", action="append", metavar="PATH", help="log file, glob (** ok), .gz/.zip, or - for stdin; repeatable")
+    add("--log-file", action="append", metavar="PATH",
+        help="log file, glob (** ok), .gz/.zip, or - for stdin; repeatable")
     add("--budget", "--max-token-budget", dest="budget", metavar="N", help=f"token budget (default {DEFAULT_BUDGET})")
     add("--reserve-percentage", metavar="P", help="share of the budget held for critical events (default 10)")
     add("--encoding", metavar="NAME", help="tiktoken encoding: cl100k_base (default) or o200k_base")

@@ -6,6 +6,7 @@ counted, never silently lost.
 from __future__ import annotations
 
 from .fingerprint import pattern_key
+from .formats.classifier import find_location
 from .model import Event, Pattern, Priority, Tally
 
 # Distinct patterns kept per priority. Critical is not capped: every failure must reach the budget.
@@ -40,6 +41,8 @@ class Folder:
             return
         tally.patterns += 1
         event.key = key
+        if not event.location and event.priority > Priority.LOW:
+            event.location = find_location([event.message])
         _clip(event)
         self.patterns[key] = Pattern(key, event, 1, where, where, len(self.patterns))
 

@@ -116,8 +116,9 @@ def digest(collected: Collected, settings: Settings, counter: Counter) -> Fitted
 
 def headline(collected: Collected) -> str:
     """What failed, in a few words: the first thing a reader needs."""
-    names = {"failed_test": "failed test", "test_error": "test error", "compile_error": "compile error", "exception": "uncaught exception",
-             "crash": "crash", "fatal": "fatal error", "error": "error", "warning": "warning"}
+    names = {"failed_test": "failed test", "test_error": "test error", "compile_error": "compile error",
+             "exception": "uncaught exception", "crash": "crash", "fatal": "fatal error", "error": "error",
+             "warning": "warning"}
     counts: dict[str, int] = {}
     for pattern in collected.patterns:
         kind = pattern.event.kind

@@ -1,8 +1,8 @@
 """StreamLogProcessor: one streaming pass from sources to folded patterns, in bounded memory."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import chain
-from typing import Iterator
 
 from . import profiles
 from .dedup import Folder
@@ -12,7 +12,7 @@ from .reader import LineReader, Source, auto_chunk_size, expand_sources
 from .redact import Redactor
 from .tokens import Counter, load_counter
 
-EXACT_INPUT_CHARS = 8_000_000  # count every input token up to here, then sample
+EXACT_INPUT_CHARS = 4_000_000  # count every input token up to here, then sample
 SAMPLE_EVERY = 50
 
 

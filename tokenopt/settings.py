@@ -1,8 +1,9 @@
 """One frozen Settings, built and validated from plain strings (argv, INPUT_*, a saved YAML config)."""
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .errors import UsageError
 
@@ -95,26 +96,30 @@ def _choice(value: str, allowed: tuple[str, ...], name: str, origin: str) -> Non
         raise UsageError(f"{label(origin, name)}='{value}' is not accepted", f"use one of: {', '.join(allowed)}")
 
 
+def _invalid(raw: Any, name: str, origin: str, expected: str) -> UsageError:
+    return UsageError(f"{label(origin, name)}={raw!r} is not {expected}", f"give {label(origin, name)} as {expected}")
+
+
 def _text(raw: Any, name: str, origin: str) -> str:
     return "" if raw is None else str(raw)
 
 
 def _integer(raw: Any, name: str, origin: str) -> int:
     if isinstance(raw, bool):
-        raise UsageError(f"{label(origin, name)}={raw!r} is not a whole number", f"give {label(origin, name)} as a whole number")
+        raise _invalid(raw, name, origin, "a whole number")
     if name.replace("-", "_") == "chunk_size" and str(raw).strip().lower() in ("auto", ""):
         return 0
     try:
         return int(str(raw).strip().replace(",", "").replace("_", ""))
     except ValueError:
-        raise UsageError(f"{label(origin, name)}={raw!r} is not a whole number", f"give {label(origin, name)} as a whole number") from None
+        raise _invalid(raw, name, origin, "a whole number") from None
 
 
 def _number(raw: Any, name: str, origin: str) -> float:
     try:
         return float(str(raw).strip().rstrip("%"))
     except ValueError:
-        raise UsageError(f"{label(origin, name)}={raw!r} is not a number", f"give {label(origin, name)} as a number") from None
+        raise _invalid(raw, name, origin, "a number") from None
 
 
 def _flag(raw: Any, name: str, origin: str) -> bool:
@@ -125,7 +130,7 @@ def _flag(raw: Any, name: str, origin: str) -> bool:
         return True
     if text in ("false", "no", "0", "off", ""):
         return False
-    raise UsageError(f"{label(origin, name)}={raw!r} is not true or false", f"give {label(origin, name)} as true or false")
+    raise _invalid(raw, name, origin, "true or false")
 
 
 def _strings(raw: Any, name: str, origin: str) -> tuple[str, ...]:
@@ -136,7 +141,7 @@ def _strings(raw: Any, name: str, origin: str) -> tuple[str, ...]:
     elif isinstance(raw, (list, tuple)):
         items = [str(item) for item in raw]
     else:
-        raise UsageError(f"{label(origin, name)}={raw!r} is not a list", f"give {label(origin, name)} as a list of strings")
+        raise _invalid(raw, name, origin, "a list")
     return tuple(item.strip() for item in items if item.strip())
 
 

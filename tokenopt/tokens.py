@@ -13,10 +13,11 @@ import hashlib
 import math
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from .errors import EncodingUnavailableError
 

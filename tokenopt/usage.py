@@ -5,10 +5,11 @@ import json
 import re
 import time
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .errors import StateError
 from .model import Priority

@@ -54,7 +54,8 @@ RULES: tuple[Rule, ...] = (
     _r("unittest-failure", r"^(?:FAIL|ERROR): (?P<test>\w+ \([\w.]+\))", C, "failed_test", "section"),
     # Crashes and fatal errors.
     _r("python-traceback", r"^\s*Traceback \(most recent call last\):", C, "exception", "trace"),
-    _r("java-exception", r"^(?:Exception in thread \"[^\"]*\" )?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b(?::.*)?$",
+    _r("java-exception",
+       r"^(?:Exception in thread \"[^\"]*\" )?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b(?::.*)?$",
        C, "exception", "indent", _JAVA_MORE),
     _r("go-panic", r"^panic: ", C, "crash", "indent", r"^goroutine \d+ |^\S+\(.*\)$|^created by "),
     _r("compiler-error", r"^(?P<loc>[^\s:][^:]*:\d+(?::\d+)?): (?:fatal )?error: ", C, "compile_error", "indent",
@@ -70,14 +71,15 @@ RULES: tuple[Rule, ...] = (
     _r("cargo-result", r"^test result: ", H, "summary"),
     _r("junit-result", r"^(?:\[\w+\] )?Tests run: \d+, Failures: \d+", H, "summary"),
     _r("go-result", r"^(?:FAIL|ok)\s+\S+\s+(?:[\d.]+s|\(cached\))|^FAIL$", H, "summary"),
-    _r("build-result", r"BUILD (?:FAILURE|FAILED)|^make(?:\[\d+\])?: \*\*\* |^npm ERR! |Process completed with exit code [1-9]",
+    _r("build-result",
+       r"BUILD (?:FAILURE|FAILED)|^make(?:\[\d+\])?: \*\*\* |^npm ERR! |Process completed with exit code [1-9]",
        H, "summary"),
     _r("failed-suite", r"^\s?FAIL\s+\S+", H, "failed_suite"),
     _r("runner-error", r"^(?:##\[error\]|::error\b)", H, "error"),
     _r("warning-located", r"^(?P<loc>[^\s:][^:]*:\d+(?::\d+)?): warning: ", M, "warning", "indent", _NOTE_MORE),
     _r("rustc-warning", r"^warning: (?!\d+ warnings? emitted|`)", M, "warning", "gutter", _RUST_GUTTER),
     _r("runner-warning", r"^(?:##\[warning\]|::warning\b)", M, "warning"),
-    _r("error-word", r"(?<![\w./-])(?:[A-Z]\w*(?:Error|Exception)|ERROR|[Ee]rror)(?![\w/.-])(?<!\b0 errors)", H, "error"),
+    _r("error-word", r"(?<![\w./-])(?:[A-Z]\w*(?:Error|Exception)|ERROR|[Ee]rror)(?![\w/.-])", H, "error"),
     _r("warning-word", r"(?i)(?<![\w./-])(?:warn(?:ing)?s?|\w*Warning)(?![\w/.-])", M, "warning"),
     _r("debug", r"(?:^##\[debug\]|^::debug::|\b(?:DEBUG|TRACE)\b)", V, "debug"),
 )
@@ -88,9 +90,21 @@ SECTION_END = re.compile(r"^(?:={3,}|_{3,} |-{3,} (?:Captured log|generated xml)
 # Lines that end an indented block even though they are indented (jest prints " PASS  file").
 INDENT_END = re.compile(r"^\s?(?:PASS|FAIL)\s+\S|^\s*(?:Test Suites|Tests|Snapshots|Time):\s")
 
-# A cheap first look: a line none of the rules could match is plain info.
-SIGNAL = re.compile(
-    r"(?i)error|fail|warn|exception|traceback|panic|fatal|critical|debug|trace|segmentation|core dumped|killed|"
-    r"out of memory|●|^-{3}|^_{3}|^={3}|^test|^tests|^snapshots|^##\[|^::|^ok\s|^make|^npm err|build |"
-    r"exit code|✘|✕|×"
+# A cheap first look: a line none of the rules could match is plain info. It names what every rule
+# needs (a keyword, a banner, a marker), so most lines of a CI log skip the rule loop entirely. The
+# words are searched in the lower-cased line: several times faster than a case-insensitive regex.
+_SIGNAL_WORDS = re.compile(
+    r"error|fail|warn|exception|panic|fatal|critical|debug|trace|segmentation|core dumped|out of memory|"
+    r"oomkilled|●|✘|✕|×|build |exit code|time elapsed|npm err"
 )
+_SIGNAL_START = re.compile(r"\s*-{3}|_{3}|={3}|[Tt]ests?(?: [Ss]uites| result)?:|Snapshots:|##\[|::|ok\s|make")
+
+
+def is_signal(text: str) -> bool:
+    return bool(_SIGNAL_WORDS.search(text.lower()) or _SIGNAL_START.match(text))
+
+
+def any_of(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One regex matching where any of ``rules`` would: a single search instead of one per rule."""
+    plain = [re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern) for rule in rules]
+    return re.compile("|".join(f"(?:{p})" for p in plain))
