@@ -50,6 +50,7 @@ class Event:
     excerpt: tuple[str, ...] = ()
     omitted_lines: int = 0
     key: str = ""
+    step: str = ""  # the runner step (``##[group]Run …``) the event happened in, when the log says
 
     @property
     def where(self) -> str:

@@ -69,6 +69,7 @@ class Classifier:
         # A test failure line never hides inside another failure's section, however the log was cut.
         self.failure_line = any_of(tuple(r for r in self.rules if r.kind == "failed_test" and not r.block))
         self.open: _Block | None = None
+        self.step = ""
 
     def feed(self, lines: Iterable[Line]) -> list[Event]:
         events: list[Event] = []
@@ -77,12 +78,25 @@ class Classifier:
                 if self._continues(self.open, line.text):
                     self.open.add(line.text)
                     continue
-                events.append(self._close())
-            events.extend(self._classify(line))
+                closed = self._close()
+                closed.step = self.step
+                events.append(closed)
+            if line.text.startswith("##[group]"):
+                self.step = line.text[9:].strip()
+            for event in self._classify(line):
+                if event.priority > Priority.LOW and self.step:
+                    event.step = self.step
+                    if event.message.startswith(("##[error]", "::error")):
+                        event.message += f" (step: {self.step})"
+                events.append(event)
         return events
 
     def finish(self) -> list[Event]:
-        return [self._close()] if self.open is not None else []
+        if self.open is None:
+            return []
+        event = self._close()
+        event.step = event.step or self.step
+        return [event]
 
     def _classify(self, line: Line) -> list[Event]:
         text = line.text
