@@ -43,6 +43,7 @@ class StreamLogProcessor:
             volume.add(chunk)
             folder.extend(classifier.feed(chunk))
         folder.extend(classifier.finish())
+        volume.add_unread(reader.clipped_bytes)
         return Collected(
             patterns=folder.ordered(), tallies=folder.tallies, input_bytes=reader.bytes_read,
             input_lines=volume.lines, input_chars=volume.chars, input_tokens=volume.estimate,
@@ -72,6 +73,12 @@ class _Volume:
             picked = chunk[::SAMPLE_EVERY]
             self.tokens += self.counter.count("\n".join(line.text for line in picked) + "\n")
             self.counted_chars += sum(len(line.text) + 1 for line in picked)
+
+    def add_unread(self, size: int) -> None:
+        """Text that was skipped (clipped lines) still counts toward the input, at the measured rate."""
+        if size:
+            self.chars += size
+            self.exact = False
 
     @property
     def estimate(self) -> int:

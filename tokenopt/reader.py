@@ -90,6 +90,7 @@ class LineReader:
         self.max_line_bytes = max_line_bytes
         self.redact = redact
         self.bytes_read = 0
+        self.clipped_bytes = 0
         self.notes: list[str] = []
 
     def chunks(self, sources: list[Source], chunk_size: int) -> Iterator[list[Line]]:
@@ -130,7 +131,7 @@ class LineReader:
                     yield f"{name}!{info.filename}", archive.open(info)  # type: ignore[misc]
 
     def _decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
-        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream, 1 << 16)  # type: ignore[arg-type]
+        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream, 1 << 16)  # type: ignore[arg-type,type-var]
         number = 0
         try:
             head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
@@ -146,7 +147,9 @@ class LineReader:
                 number += 1
                 text = piece.decode("utf-8", "replace")
                 if len(piece) == cap and not piece.endswith(b"\n"):
-                    text += f" …[line clipped: {self._skip_rest_of_line(buffered)} more bytes]"
+                    clipped = self._skip_rest_of_line(buffered)
+                    self.clipped_bytes += clipped
+                    text += f" …[line clipped: {clipped} more bytes]"
                 yield Line(name, number, self.redact(normalise(text)))
         except (EOFError, gzip.BadGzipFile, zipfile.BadZipFile, zlib.error, OSError) as error:
             self.notes.append(f"{name}: input ends early after line {number} ({error}); kept what was read")

@@ -37,8 +37,11 @@ ESTIMATE_BYTES_PER_TOKEN = 2.0
 
 
 class Counter(Protocol):
-    name: str
-    exact: bool
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def exact(self) -> bool: ...
 
     def count(self, text: str) -> int: ...
 
