@@ -17,9 +17,9 @@ import re
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from tokenopt import EnhancedTokenOptimizer
 from tokenopt.reader import LineReader, expand_sources
@@ -170,7 +170,7 @@ def main() -> int:
                 assert tokens <= budget, f"{name} exceeded {budget} on {case.name}: {tokens}"
                 results[(case.name, name, budget)] = {**recall(case.facts, text), "tokens": tokens}
             if not args.no_min:
-                fewest[(case.name, name)] = fewest_tokens(case.facts, lambda b, c=case, r=run: r(c, base, b))
+                fewest[(case.name, name)] = fewest_tokens(case.facts, lambda b, c=case, r=run, s=base: r(c, s, b))
     report(cases, budgets, list(approaches), results, fewest)
     return 0
 
