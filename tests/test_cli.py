@@ -128,7 +128,7 @@ def test_glob_and_gzip_inputs_together(capsys, in_tmp: Path):
     data = json.loads(out[: out.rindex("}") + 1])
     assert data["sources"] == ["build/a/cargo.log", "junit.log.gz"]
     tests = {e["test_id"] for e in data["events"] if e["kind"] == "failed_test"}
-    assert {"ring::tests::latest_after_wrap", "test_total_with_discount"} <= tests
+    assert {"ring::tests::latest_after_wrap", "tests/test_invoice.py::test_total_with_discount"} <= tests
 
 
 def test_estimate_is_labelled_when_no_encoding_file_is_allowed(capsys):

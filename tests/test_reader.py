@@ -96,4 +96,4 @@ def test_stdin_plain_and_gzip_through_the_cli(tmp_path: Path):
         done = subprocess.run([sys.executable, "-m", "tokenopt", "--log-file", "-", "--out", "-", "--format", "json"],
                               input=payload, capture_output=True, cwd=tmp_path, check=False)
         assert done.returncode == 0, done.stderr
-        assert b'"test_id": "test_x"' in done.stdout
+        assert b'"test_id": "tests/t.py::test_x"' in done.stdout

@@ -57,6 +57,7 @@ class Folder:
 
 def _merge_views(known: Pattern, other: Event) -> None:
     kept = known.event
+    _adopt_fuller_label(kept, other)
     if len(other.excerpt) > len(kept.excerpt):
         other.key = kept.key
         _clip(other)
@@ -67,6 +68,17 @@ def _merge_views(known: Pattern, other: Event) -> None:
         kept.location = kept.location or other.location
         if ":" not in kept.message and other.message:
             kept.message = other.message
+
+
+def _adopt_fuller_label(kept: Event, other: Event) -> None:
+    """Both views show the test by the fuller of their two spellings (pytest's node id names the file)."""
+    short, full = sorted((kept.test_label, other.test_label), key=len)
+    if not full or short == full:
+        return
+    for event in (kept, other):
+        if event.test_label == short and short and event.message.startswith(short):
+            event.message = full + event.message[len(short):]
+        event.test_label = full
 
 
 def _clip(event: Event) -> None:

@@ -46,7 +46,8 @@ class Event:
     source: str
     line: int
     location: str = ""
-    test_id: str = ""
+    test_id: str = ""  # one spelling per test, for grouping its views (section, summary line)
+    test_label: str = ""  # the fullest spelling seen, for people (pytest's node id with the file path)
     excerpt: tuple[str, ...] = ()
     omitted_lines: int = 0
     key: str = ""

@@ -137,5 +137,6 @@ def _plural(count: int, noun: str) -> str:
 def _event_json(pattern: Pattern) -> dict[str, Any]:
     event = pattern.event
     return {"priority": event.priority.label, "kind": event.kind, "message": event.message,
-            "location": event.location, "test_id": event.test_id, "step": event.step, "count": pattern.count,
+            "location": event.location, "test_id": event.test_label or event.test_id, "step": event.step,
+            "count": pattern.count,
             "first": pattern.first, "last": pattern.last}

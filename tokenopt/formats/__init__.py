@@ -1,5 +1,6 @@
-"""Recognizers that turn lines into events; the generic rules cover what no tool family claims."""
+"""Recognizers that turn lines into events, one module per tool family; generic rules cover the rest."""
 from .classifier import Classifier, canonical_test_id, find_location
-from .rules import RULES, Rule
+from .families import FAMILIES
+from .rules import Family, Rule
 
-__all__ = ["Classifier", "RULES", "Rule", "canonical_test_id", "find_location"]
+__all__ = ["FAMILIES", "Classifier", "Family", "Rule", "canonical_test_id", "find_location"]

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Event, Line, Priority
-from .rules import INDENT_END, RULES, SECTION_END, Rule, any_of, is_signal
+from .families import FAMILIES
+from .python import CHAIN_SENTENCE
+from .rules import Family, Rule, alternation, any_of, word_search
 
 EXCERPT_HEAD, EXCERPT_TAIL = 40, 120  # tracebacks keep their start and their innermost frames
 
@@ -16,9 +18,13 @@ _LOCATION = re.compile(
     r"|(?P<p>(?:[A-Za-z]:)?[\w.@~+\-/\\]*[\w\-]\.[A-Za-z]{1,6})(?::(?P<l>\d+)(?::(?P<c>\d+))?|\((?P<tl>\d+),(?P<tc>\d+)\))"
 )
 _THIRD_PARTY = re.compile(r"site-packages|dist-packages|node_modules|/usr/lib/|<frozen |/rustc/|\.cargo/registry|"
-                          r"/go/src/runtime|^java\.|^jdk\.|^sun\.|^org\.junit|^junit\.")
+                          r"/go/src/runtime|/usr/lib/go|/usr/local/go/|(?:^|[\s(/])(?:java|jdk|sun|javax|junit|kotlin)\."
+                          r"|(?:^|[\s(/])org\.(?:junit|opentest4j|apache\.maven|gradle)\.|^node:|\(node:")
+_JAVA_FRAME = re.compile(r"\.(?:java|kt|scala|groovy):\d+\)")
+_JAVA_CAUSE = re.compile(r"^\s*(?:Caused by: |=> |Exception in thread )")
 _DETAIL = re.compile(
-    r"^E\s{2,}(?P<e>\S.*)|^(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Failure)\b(?::.*)?$"
+    r"^E\s{2,}(?P<e>\S.*)|^\s*=> (?P<j>\S.*)"
+    r"|^(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Failure)\b(?::.*)?$"
     r"|^\s*(?:expect\(|Expected|Received|assertion|AssertionError|TypeError|ReferenceError|Error:)"
     r"|panicked at|^\s*(?:left|right):|\berror(?:\[E\d+\])?:|^\s+\S+\.go:\d+: "
 )
@@ -26,6 +32,7 @@ _INDENTED = re.compile(r"^(?:\s|$)")
 _ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b")
 _PYTEST_ERROR_PREFIX = re.compile(r"^ERROR (?:collecting |at (?:setup|teardown) of )")
 _DECORATION = re.compile(r"([=_\-~*#])\1{3,}")
+_CHAIN_SENTENCE = re.compile(CHAIN_SENTENCE)
 
 
 @dataclass
@@ -34,10 +41,12 @@ class _Block:
     start: Line
     test_id: str
     kind: str
+    label: str
     head: list[str] = field(default_factory=list)
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=EXCERPT_TAIL))
     total: int = 0
     closed_by_exception_line: bool = False
+    blank_wait: int = 0
 
     def add(self, text: str) -> None:
         self.total += 1
@@ -63,8 +72,15 @@ class _Block:
 class Classifier:
     """Stateful over a stream: feed chunks of lines, collect events; call ``finish`` at the end."""
 
-    def __init__(self, rules: Iterable[Rule] = RULES) -> None:
-        self.rules = tuple(rules)
+    def __init__(self, families: Iterable[Family] = FAMILIES) -> None:
+        families = tuple(families)
+        self.rules = tuple(r for family in families for r in family.rules)
+        # Searched in the lower-cased line: several times faster than a case-insensitive regex.
+        self.signal_words = word_search([word for f in families for word in f.signals])
+        self.signal_start = alternation([f.starts for f in families])
+        self.section_end = alternation([f.section_end for f in families])
+        self.indent_end = alternation([f.indent_end for f in families])
+        self.rewriters = [f.rewriter() for f in families if f.rewriter is not None]
         self.block_start = any_of(tuple(r for r in self.rules if r.block))
         # A test failure line never hides inside another failure's section, however the log was cut.
         self.failure_line = any_of(tuple(r for r in self.rules if r.kind == "failed_test" and not r.block))
@@ -74,6 +90,10 @@ class Classifier:
     def feed(self, lines: Iterable[Line]) -> list[Event]:
         events: list[Event] = []
         for line in lines:
+            for rewrite in self.rewriters:
+                text = rewrite(line.text)
+                if text is not line.text:
+                    line = Line(line.source, line.number, text)
             if self.open is not None:
                 if self._continues(self.open, line.text):
                     self.open.add(line.text)
@@ -102,42 +122,54 @@ class Classifier:
         text = line.text
         if not text.strip():
             return []
-        if not is_signal(text):
+        if not (self.signal_words.search(text.lower()) or self.signal_start.match(text)):
             return [Event(Priority.LOW, "info", tidy(text), line.source, line.number)]
         for rule in self.rules:
             match = rule.pattern.search(text)
             if match is None:
                 continue
             groups = match.groupdict()
-            test_id = canonical_test_id(groups.get("test") or "")
+            label = test_label(groups.get("test") or "")
+            test_id = canonical_test_id(label)
             kind = "test_error" if test_id and _ERRORED_TEST.match(text) else rule.kind
             if rule.block:
-                self.open = _Block(rule, line, test_id, kind)
+                self.open = _Block(rule, line, test_id, kind, label)
                 return []
             message = text.strip()
             if groups.get("msg"):
-                message = f"{groups['test']}: {groups['msg']}"
+                message = f"{label}: {groups['msg']}"
             # Locating is costly; below critical it waits until a pattern is first stored (dedup).
             location = find_location([text]) if rule.priority == Priority.CRITICAL else ""
             return [Event(rule.priority, kind, tidy(message), line.source, line.number,
-                          location=location, test_id=test_id)]
+                          location=location, test_id=test_id, test_label=label)]
         return [Event(Priority.LOW, "info", tidy(text), line.source, line.number)]
 
     def _continues(self, block: _Block, text: str) -> bool:
         if block.closed_by_exception_line:
-            return False
+            return self._chained(block, text)
         mode, more = block.rule.block, block.rule.more
         if more is not None and more.search(text):
             return True
-        if mode == "gutter" or INDENT_END.search(text) or self.block_start.search(text):
+        if mode == "gutter" or self.indent_end.search(text) or self.block_start.search(text):
             return False
         if mode == "section":
-            return not (SECTION_END.search(text) or self.failure_line.search(text))
+            return not (self.section_end.search(text) or self.failure_line.search(text))
         if _INDENTED.match(text):
             return True
         if mode == "trace" and block.total and text.strip():
             block.closed_by_exception_line = True
             block.add(text)
+            return True
+        return False
+
+    @staticmethod
+    def _chained(block: _Block, text: str) -> bool:
+        """After a traceback's exception line: a blank line may wait, a chaining sentence reopens the block."""
+        if _CHAIN_SENTENCE.match(text):
+            block.closed_by_exception_line = False
+            return True
+        if not text.strip() and block.blank_wait < 2:
+            block.blank_wait += 1
             return True
         return False
 
@@ -148,7 +180,7 @@ class Classifier:
         header = block.start.text.strip()
         detail = find_detail(body)
         if block.test_id:
-            message = f"{block.test_id}: {detail}" if detail else block.test_id
+            message = f"{block.label}: {detail}" if detail else block.label
         elif block.rule.block == "trace" and body:
             message = body[-1].strip()
         else:
@@ -156,7 +188,7 @@ class Classifier:
         # A traceback's first line says what follows; other headers are already in the message.
         excerpt = (header, *body) if block.rule.block == "trace" else tuple(body)
         return Event(block.rule.priority, block.kind, tidy(message), block.start.source, block.start.number,
-                     location=find_location([header, *body]), test_id=block.test_id,
+                     location=find_location([header, *body]), test_id=block.test_id, test_label=block.label,
                      excerpt=excerpt, omitted_lines=omitted)
 
 
@@ -166,13 +198,18 @@ def tidy(text: str) -> str:
     return _DECORATION.sub(r"\1\1\1", text) if "===" in text or "___" in text or "---" in text else text
 
 
+def test_label(raw: str) -> str:
+    """A test's name as the tool printed it, without pytest's "ERROR collecting" style prefixes."""
+    return _PYTEST_ERROR_PREFIX.sub("", raw.strip())
+
+
 def canonical_test_id(raw: str) -> str:
     """One spelling per test, so a failure's section and its summary line fold together.
 
     ``tests/test_a.py::TestX::test_y[1]`` and pytest's section title ``TestX.test_y[1]`` both become
     the latter; other runners' ids are kept as written.
     """
-    raw = _PYTEST_ERROR_PREFIX.sub("", raw.strip())
+    raw = test_label(raw)
     if "::" in raw and ("/" in raw or raw.split("::", 1)[0].endswith(".py")):
         return raw.split("::", 1)[1].replace("::", ".")
     return raw
@@ -183,17 +220,26 @@ def find_detail(body: list[str]) -> str:
     for text in body:
         match = _DETAIL.search(text)
         if match:
-            return (match.group("e") or text).strip()
+            return (match.group("e") or match.group("j") or text).strip()
     return ""
 
 
 def find_location(texts: list[str]) -> str:
-    """The innermost ``file:line`` of the project's own code among ``texts`` (the last one; vendored code skipped).
+    """The innermost ``file:line`` of the project's own code among ``texts`` (vendored code skipped).
 
-    Scans from the end and stops at the first hit: the same answer as reading everything, at a
-    fraction of the cost on long tracebacks.
+    Most tools print the innermost frame last, so the scan runs from the end and stops at the first
+    hit. JVM traces print it first, under the deepest ``Caused by:``.
     """
-    for text in reversed(texts):
+    if any(_JAVA_FRAME.search(text) for text in texts):
+        start = max((i for i, text in enumerate(texts) if _JAVA_CAUSE.match(text)), default=0)
+        frames = [t for t in texts[start:] if _JAVA_FRAME.search(t) and not _THIRD_PARTY.search(t)]
+        if frames:
+            return _last_location(frames[:1])
+    return _last_location(list(reversed(texts)))
+
+
+def _last_location(texts: list[str]) -> str:
+    for text in texts:
         if ":" not in text and "(" not in text and ", line " not in text:
             continue
         for match in reversed(list(_LOCATION.finditer(text))):

@@ -1,12 +1,14 @@
-"""The generic rules: which line starts which event, at which priority, and how its block continues.
+"""What a recognizer is made of: rules (which line starts which event, at which priority, how its block
+continues) and the cheap signals that let most lines skip the rules altogether.
 
-Each rule is data, so a recognizer for one tool family can add its own without touching the engine.
-Order matters: the first matching rule wins, so specific shapes come before the keyword fallbacks.
+Rules are data, so a tool family adds its own without touching the engine. Across families the first
+matching rule wins, so each family lists its specific shapes and the generic keyword fallbacks come last.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..model import Priority
 
@@ -30,81 +32,63 @@ class Rule:
     more: re.Pattern[str] | None = None
 
 
-def _r(name: str, regex: str, priority: Priority, kind: str, block: str = "", more: str = "") -> Rule:
+def rule(name: str, regex: str, priority: Priority, kind: str, block: str = "", more: str = "") -> Rule:
     return Rule(name, re.compile(regex), priority, kind, block, re.compile(more) if more else None)
 
 
-_JAVA_MORE = r"^(?:Caused by: |Suppressed: |\s*\.\.\. \d+ (?:more|common frames omitted))"
-_RUST_GUTTER = r"^\s*(?:-->|\d*\s*\||= |\.\.\.$)"
-_NOTE_MORE = r"^\S+:\d+(?::\d+)?: note: |^In file included from |^\s+from "
-
-RULES: tuple[Rule, ...] = (
-    # Test failures: critical, with the block that explains them.
-    _r("pytest-section", r"^_{3,} (?P<test>(?:ERROR (?:at \w+ of |collecting ))?\S.*?) _{3,}$", C, "failed_test",
-       "section"),
-    _r("pytest-summary", r"^(?:FAILED|ERROR) (?P<test>\S+?)(?: - (?P<msg>.*))?$", C, "failed_test"),
-    _r("pytest-verbose", r"^(?P<test>\S+::\S+) (?:FAILED|ERROR)\b", C, "failed_test"),
-    _r("jest-failure", r"^\s*● (?!Console\b)(?P<test>.+)$", C, "failed_test", "indent"),
-    _r("cargo-section", r"^---- (?P<test>\S+) stdout ----$", C, "failed_test", "section"),
-    _r("cargo-verbose", r"^test (?P<test>\S+) \.\.\. FAILED$", C, "failed_test"),
-    _r("tree-failure", r"^[\s│├└─]*(?P<test>\S.*?)\(\)? (?:✘|✕|×) ?(?P<msg>.*)$", C, "failed_test"),
-    _r("go-failure", r"^\s*--- FAIL: (?P<test>\S+)", C, "failed_test", "indent"),
-    _r("junit-failure", r"^(?:\[ERROR\] )?(?P<test>[\w$.]+(?:\([\w$.]+\))?)\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!",
-       C, "failed_test", "indent", _JAVA_MORE),
-    _r("unittest-failure", r"^(?:FAIL|ERROR): (?P<test>\w+ \([\w.]+\))", C, "failed_test", "section"),
-    # Crashes and fatal errors.
-    _r("python-traceback", r"^\s*Traceback \(most recent call last\):", C, "exception", "trace"),
-    _r("java-exception",
-       r"^(?:Exception in thread \"[^\"]*\" )?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b(?::.*)?$",
-       C, "exception", "indent", _JAVA_MORE),
-    _r("go-panic", r"^panic: ", C, "crash", "indent", r"^goroutine \d+ |^\S+\(.*\)$|^created by "),
-    _r("compiler-error", r"^(?P<loc>[^\s:][^:]*:\d+(?::\d+)?): (?:fatal )?error: ", C, "compile_error", "indent",
-       _NOTE_MORE),
-    _r("rustc-error", r"^error(?:\[E\d{4}\])?: (?!aborting|could not compile|test failed)", C, "compile_error",
-       "gutter", _RUST_GUTTER),
-    _r("tsc-error", r"^(?P<loc>\S+\(\d+,\d+\)): error TS\d+: ", C, "compile_error", "indent"),
-    _r("fatal", r"\b(?:FATAL|CRITICAL|PANIC)\b|Segmentation fault|core dumped|\bOOMKilled\b|Out of memory", C,
-       "fatal"),
-    # Summaries and error types: high.
-    _r("pytest-result", r"^=+ .*\b(?:failed|passed|errors?|no tests ran)\b.*=+$", H, "summary"),
-    _r("jest-result", r"^(?:Tests|Test Suites|Snapshots):\s+\d", H, "summary"),
-    _r("cargo-result", r"^test result: ", H, "summary"),
-    _r("junit-result", r"^(?:\[\w+\] )?Tests run: \d+, Failures: \d+", H, "summary"),
-    _r("go-result", r"^(?:FAIL|ok)\s+\S+\s+(?:[\d.]+s|\(cached\))|^FAIL$", H, "summary"),
-    _r("build-result",
-       r"BUILD (?:FAILURE|FAILED)|^make(?:\[\d+\])?: \*\*\* |^npm ERR! |Process completed with exit code [1-9]",
-       H, "summary"),
-    _r("failed-suite", r"^\s?FAIL\s+\S+", H, "failed_suite"),
-    _r("runner-error", r"^(?:##\[error\]|::error\b)", H, "error"),
-    _r("warning-located", r"^(?P<loc>[^\s:][^:]*:\d+(?::\d+)?): warning: ", M, "warning", "indent", _NOTE_MORE),
-    _r("rustc-warning", r"^warning: (?!\d+ warnings? emitted|`)", M, "warning", "gutter", _RUST_GUTTER),
-    _r("runner-warning", r"^(?:##\[warning\]|::warning\b)", M, "warning"),
-    _r("error-word", r"(?<![\w./-])(?:[A-Z]\w*(?:Error|Exception)|ERROR|[Ee]rror)(?![\w/.-])", H, "error"),
-    _r("warning-word", r"(?i)(?<![\w./-])(?:warn(?:ing)?s?|\w*Warning)(?![\w/.-])", M, "warning"),
-    _r("debug", r"(?:^##\[debug\]|^::debug::|\b(?:DEBUG|TRACE)\b)", V, "debug"),
-)
-
-# Lines that end a "section" block without starting one.
-SECTION_END = re.compile(r"^(?:={3,}|_{3,} |-{3,} (?:Captured log|generated xml))|^failures:$|^test result: |^-{40,}$")
-
-# Lines that end an indented block even though they are indented (jest prints " PASS  file").
-INDENT_END = re.compile(r"^\s?(?:PASS|FAIL)\s+\S|^\s*(?:Test Suites|Tests|Snapshots|Time):\s")
-
-# A cheap first look: a line none of the rules could match is plain info. It names what every rule
-# needs (a keyword, a banner, a marker), so most lines of a CI log skip the rule loop entirely. The
-# words are searched in the lower-cased line: several times faster than a case-insensitive regex.
-_SIGNAL_WORDS = re.compile(
-    r"error|fail|warn|exception|panic|fatal|critical|debug|trace|segmentation|core dumped|out of memory|"
-    r"oomkilled|●|✘|✕|×|build |exit code|time elapsed|npm err"
-)
-_SIGNAL_START = re.compile(r"\s*-{3}|_{3}|={3}|[Tt]ests?(?: [Ss]uites| result)?:|Snapshots:|##\[|::|ok\s|make")
+Rewriter = Callable[[str], str]
 
 
-def is_signal(text: str) -> bool:
-    return bool(_SIGNAL_WORDS.search(text.lower()) or _SIGNAL_START.match(text))
+@dataclass(frozen=True)
+class Family:
+    """One tool family's recognizer.
+
+    ``signals`` are literal words searched in the lower-cased line and ``starts`` shapes matched at its start:
+    a line that neither family signals is plain info and never reaches the rules. ``section_end`` and
+    ``indent_end`` close open blocks; ``rewriter`` makes a fresh per-stream function that rewrites a
+    line before classification (a JSON record to its message, a bare diagnostic to ``path:line``).
+    """
+
+    name: str
+    rules: tuple[Rule, ...]
+    signals: tuple[str, ...] = ()
+    starts: str = ""
+    section_end: str = ""
+    indent_end: str = ""
+    rewriter: Callable[[], Rewriter] | None = field(default=None, compare=False)
 
 
 def any_of(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     """One regex matching where any of ``rules`` would: a single search instead of one per rule."""
-    plain = [re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern) for rule in rules]
-    return re.compile("|".join(f"(?:{p})" for p in plain))
+    plain = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules]
+    return re.compile("|".join(f"(?:{p})" for p in plain) or r"(?!)")
+
+
+def alternation(fragments: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{f})" for f in fragments if f) or r"(?!)")
+
+
+def word_search(words: list[str]) -> re.Pattern[str]:
+    """A regex finding any of ``words`` (literals), factored by common prefixes.
+
+    A flat alternation of dozens of words is tried word by word at every position of every line;
+    factored, each position costs about one branch. Words containing a shorter word are dropped: the
+    shorter one already finds them.
+    """
+    kept = sorted({w for w in words if not any(o != w and o in w for o in words)})
+    return re.compile(_factor(kept) if kept else r"(?!)")
+
+
+def _factor(words: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for head, tails in sorted(groups.items()):
+        if "" in tails:  # a word ends here; any longer one was dropped as redundant
+            branches.append(re.escape(head))
+        elif len(tails) == 1:
+            branches.append(re.escape(head + tails[0]))
+        else:
+            branches.append(re.escape(head) + f"(?:{_factor(tails)})")
+    return "|".join(branches)

@@ -1,0 +1,28 @@
+"""JVM: JUnit 4/5 (console launcher, Maven Surefire, Gradle) and Java stack traces with their causes."""
+from __future__ import annotations
+
+from .rules import C, Family, H, rule
+
+_MORE = r"^(?:Caused by: |Suppressed: |\s*\.\.\. \d+ (?:more|common frames omitted))"
+
+JVM = Family(
+    "jvm",
+    (
+        rule("junit-console", r"^\s*JUnit (?:Jupiter|Vintage|Platform Suite):(?P<test>\S.*?)\s*$", C, "failed_test",
+             "indent", _MORE),
+        rule("surefire-failure",
+             r"^(?:\[ERROR\] )?(?P<test>[\w$.]+(?:\([\w$.]+\))?)\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!",
+             C, "failed_test", "indent", _MORE),
+        rule("surefire-summary", r"^\[ERROR\]\s{3}(?P<test>[\w$]+(?:\.[\w$]+)+(?::\d+)?) (?P<msg>\S.*)$", C,
+             "failed_test"),
+        rule("gradle-failure", r"^(?P<test>[\w$.]+ > .+?) FAILED$", C, "failed_test", "indent", _MORE),
+        rule("java-exception",
+             r"^(?:Exception in thread \"[^\"]*\" )?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b(?::.*)?$",
+             C, "exception", "indent", _MORE),
+        rule("junit-result", r"^(?:\[\w+\] )?Tests run: \d+, Failures: \d+|^\[\s+\d+ tests (?:failed|successful)\s+\]"
+             r"|^\d+ tests completed, \d+ failed", H, "summary"),
+        rule("build-result", r"BUILD (?:FAILURE|FAILED)|^\[ERROR\] Failed to execute goal", H, "summary"),
+    ),
+    signals=("fail", "error", "exception", "junit", "time elapsed", "tests run:", "successful"),
+    starts=r"\[\s+\d+ tests ",
+)

@@ -1,0 +1,28 @@
+"""Python: pytest, unittest and bare tracebacks (chained ones stay one event)."""
+from __future__ import annotations
+
+from .rules import C, Family, H, L, M, rule
+
+# A chained traceback goes on after its exception line with one of these sentences, then a new "Traceback".
+CHAIN_SENTENCE = (r"^(?:During handling of the above exception, another exception occurred:"
+                  r"|The above exception was the direct cause of the following exception:)")
+_CHAIN = rf"{CHAIN_SENTENCE}|^\s*Traceback \(most recent call last\):"
+
+PYTHON = Family(
+    "python",
+    (
+        rule("pytest-section", r"^_{3,} (?P<test>(?:ERROR (?:at \w+ of |collecting ))?\S.*?) _{3,}$", C,
+             "failed_test", "section"),
+        rule("pytest-banner", r"^=+ (?:warnings summary|short test summary info|FAILURES|ERRORS) =+$", L, "banner"),
+        rule("pytest-summary", r"^(?:FAILED|ERROR) (?P<test>\S+?)(?: - (?P<msg>.*))?$", C, "failed_test"),
+        rule("pytest-verbose", r"^(?P<test>\S+::\S+) (?:FAILED|ERROR)\b", C, "failed_test"),
+        rule("unittest-failure", r"^(?:FAIL|ERROR): (?P<test>\w+ \([\w.]+\))", C, "failed_test", "section"),
+        rule("python-traceback", r"^\s*Traceback \(most recent call last\):", C, "exception", "trace", _CHAIN),
+        rule("pytest-result", r"^=+ .*\b(?:failed|passed|errors?|no tests ran)\b.*=+$", H, "summary"),
+        rule("pytest-interrupted", r"^(?:!+ )?Interrupted: \d+ errors? during collection", H, "summary"),
+        rule("unittest-result", r"^FAILED \((?:failures|errors)=\d+", H, "summary"),
+        rule("python-warning", r"^\s*(?P<loc>\S+\.py:\d+): (?P<w>\w*Warning): ", M, "warning", "indent"),
+    ),
+    signals=("error", "fail", "warning", "traceback"),
+    section_end=r"^(?:={3,}|_{3,} |-{3,} (?:Captured log|generated xml))|^-{40,}$|^Ran \d+ tests? in ",
+)

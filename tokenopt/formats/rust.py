@@ -1,0 +1,22 @@
+"""Rust: cargo test (panics, assertion left/right, the failures list) and rustc diagnostics with codes."""
+from __future__ import annotations
+
+from .rules import C, Family, H, M, rule
+
+_GUTTER = r"^\s*(?:-->|\d*\s*\||= |\.\.\.$)"
+
+RUST = Family(
+    "rust",
+    (
+        rule("cargo-section", r"^---- (?P<test>\S+) stdout ----$", C, "failed_test", "section"),
+        rule("cargo-verbose", r"^test (?P<test>\S+) \.\.\. FAILED$", C, "failed_test"),
+        rule("rustc-error", r"^error(?:\[E\d{4}\])?: (?!aborting|could not compile|test failed)", C, "compile_error",
+             "gutter", _GUTTER),
+        rule("cargo-result", r"^test result: |^error: test failed|^error: could not compile", H, "summary"),
+        rule("rustc-warning", r"^warning: (?!\d+ warnings? emitted|`[^`]+` \(\w+\) generated)", M, "warning", "gutter",
+             _GUTTER),
+    ),
+    signals=("error", "fail", "warning", "panicked"),
+    starts=r"---- |test result: ",
+    section_end=r"^failures:$|^test result: ",
+)
