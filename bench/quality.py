@@ -144,6 +144,7 @@ def main() -> int:
     parser.add_argument("--budgets", default="500,2000,8000")
     parser.add_argument("--case", default="", help="only this case")
     parser.add_argument("--no-min", action="store_true", help="skip the fewest-tokens search (slow)")
+    parser.add_argument("--missing", action="store_true", help="list the facts tokenopt's digest left out")
     args = parser.parse_args()
     budgets = [int(b) for b in args.budgets.split(",")]
     counter = load_counter("cl100k_base")
@@ -169,6 +170,10 @@ def main() -> int:
                 tokens = counter.count(text)
                 assert tokens <= budget, f"{name} exceeded {budget} on {case.name}: {tokens}"
                 results[(case.name, name, budget)] = {**recall(case.facts, text), "tokens": tokens}
+                if args.missing and name == "tokenopt":
+                    for fact in case.facts:
+                        if not all(s in text for s in fact["all_of"]):
+                            print(f"missing @{budget} {case.name} {fact['priority']}: {fact['all_of']}")
             if not args.no_min:
                 fewest[(case.name, name)] = fewest_tokens(case.facts, lambda b, c=case, r=run, s=base: r(c, s, b))
     report(cases, budgets, list(approaches), results, fewest)

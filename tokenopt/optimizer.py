@@ -7,6 +7,7 @@ from typing import Any
 
 from . import profiles
 from .budget import Fitted, TokenBudgetManager
+from .formats import bare_test_id
 from .model import Collected, Pattern, Priority
 from .output import write_digest
 from .processor import StreamLogProcessor
@@ -137,6 +138,6 @@ def _plural(count: int, noun: str) -> str:
 def _event_json(pattern: Pattern) -> dict[str, Any]:
     event = pattern.event
     return {"priority": event.priority.label, "kind": event.kind, "message": event.message,
-            "location": event.location, "test_id": event.test_label or event.test_id, "step": event.step,
+            "location": event.location, "test_id": bare_test_id(event.test_label) or event.test_id, "step": event.step,
             "count": pattern.count,
             "first": pattern.first, "last": pattern.last}

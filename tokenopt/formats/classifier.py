@@ -31,6 +31,7 @@ _DETAIL = re.compile(
 _INDENTED = re.compile(r"^(?:\s|$)")
 _ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b")
 _PYTEST_ERROR_PREFIX = re.compile(r"^ERROR (?:collecting |at (?:setup|teardown) of )")
+_STATUS = re.compile(r"^(?:FAILED|FAIL|ERROR):? ")
 _DECORATION = re.compile(r"([=_\-~*#])\1{3,}")
 _CHAIN_SENTENCE = re.compile(CHAIN_SENTENCE)
 
@@ -42,6 +43,7 @@ class _Block:
     test_id: str
     kind: str
     label: str
+    detail: str = ""  # what the header line itself says went wrong, if anything
     head: list[str] = field(default_factory=list)
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=EXCERPT_TAIL))
     total: int = 0
@@ -129,11 +131,10 @@ class Classifier:
             if match is None:
                 continue
             groups = match.groupdict()
-            label = test_label(groups.get("test") or "")
-            test_id = canonical_test_id(label)
+            test_id, label = _test_names(match)
             kind = "test_error" if test_id and _ERRORED_TEST.match(text) else rule.kind
             if rule.block:
-                self.open = _Block(rule, line, test_id, kind, label)
+                self.open = _Block(rule, line, test_id, kind, label, groups.get("msg") or "")
                 return []
             message = text.strip()
             if groups.get("msg"):
@@ -178,7 +179,7 @@ class Classifier:
         assert block is not None  # only called with an open block
         body, omitted = block.lines()
         header = block.start.text.strip()
-        detail = find_detail(body)
+        detail = block.detail or find_detail(body)
         if block.test_id:
             message = f"{block.label}: {detail}" if detail else block.label
         elif block.rule.block == "trace" and body:
@@ -196,6 +197,22 @@ def tidy(text: str) -> str:
     """A message without its padding: banner runs like ``=====`` cost tokens and say nothing."""
     text = text.strip()
     return _DECORATION.sub(r"\1\1\1", text) if "===" in text or "___" in text or "---" in text else text
+
+
+def _test_names(match: re.Match[str]) -> tuple[str, str]:
+    """The test's grouping id and its label: "FAILED tests/a.py::t" or "FAIL: t (m.C.t)", as the tool says it."""
+    raw = match.groupdict().get("test") or ""
+    if not raw:
+        return "", ""
+    label = test_label(raw)
+    if match.groupdict().get("status"):
+        label = match.string[match.start("status"):match.end("test")].strip()
+    return canonical_test_id(raw), label
+
+
+def bare_test_id(label: str) -> str:
+    """A label without the status word the tool put before it ("FAILED ", "FAIL: ")."""
+    return _STATUS.sub("", label)
 
 
 def test_label(raw: str) -> str:

@@ -14,11 +14,15 @@ PYTHON = Family(
         rule("pytest-section", r"^_{3,} (?P<test>(?:ERROR (?:at \w+ of |collecting ))?\S.*?) _{3,}$", C,
              "failed_test", "section"),
         rule("pytest-banner", r"^=+ (?:warnings summary|short test summary info|FAILURES|ERRORS) =+$", L, "banner"),
-        rule("pytest-summary", r"^(?:FAILED|ERROR) (?P<test>\S+?)(?: - (?P<msg>.*))?$", C, "failed_test"),
+        # The short summary's message may go on over indented lines (an assertion's "+  where …").
+        rule("pytest-summary", r"^(?P<status>FAILED|ERROR) (?P<test>\S+?)(?: - (?P<msg>.*))?$", C, "failed_test",
+             "indent"),
         rule("pytest-verbose", r"^(?P<test>\S+::\S+) (?:FAILED|ERROR)\b", C, "failed_test"),
-        rule("unittest-failure", r"^(?:FAIL|ERROR): (?P<test>\w+ \([\w.]+\))", C, "failed_test", "section"),
+        rule("unittest-failure", r"^(?P<status>FAIL|ERROR): (?P<test>\w+ \([\w.]+\))", C, "failed_test", "section"),
         rule("python-traceback", r"^\s*Traceback \(most recent call last\):", C, "exception", "trace", _CHAIN),
-        rule("pytest-result", r"^=+ .*\b(?:failed|passed|errors?|no tests ran)\b.*=+$", H, "summary"),
+        rule("pytest-result", r"^=+ .*\b(?:failed|passed|errors?|no tests ran)\b.*=+$"
+             r"|^(?:\d+ (?:failed|passed|errors?|skipped|xfailed|xpassed|warnings?|deselected)(?:, )?)+ in [\d.]+s", H,
+             "summary"),
         rule("pytest-interrupted", r"^(?:!+ )?Interrupted: \d+ errors? during collection", H, "summary"),
         rule("unittest-result", r"^FAILED \((?:failures|errors)=\d+", H, "summary"),
         rule("python-warning", r"^\s*(?P<loc>\S+\.py:\d+): (?P<w>\w*Warning): ", M, "warning", "indent"),
