@@ -41,6 +41,26 @@ def _placeholder(match: re.Match[str]) -> str:
 _LIGHT_MASK = re.compile(r"0x[0-9a-fA-F]+|\d+")
 
 
+# What kind of error a message reports, most specific first: a compiler's or linter's code, a
+# checker's bracketed code, then an exception class (unqualified), then a panic.
+_ERROR_TYPE = re.compile(
+    r"\berror\[(?P<rust>E\d{4})\]|\berror (?P<ts>TS\d+)\b|: error: .*\[(?P<mypy>[a-z]+(?:-[a-z]+)*)\]$"
+    r"|:\d+:\d+: (?P<lint>[A-Z]{1,4}\d{1,4})\b|^(?P<ruff>[A-Z]{1,4}\d{2,4})\b"
+    r"|(?:^|[\s:(\[])(?:[a-z_$][\w$]*\.)*[\w$]*?\$?(?P<exc>[A-Z]\w*(?:Error|Exception|Failure|Exit|Interrupt|Panic))\b"
+    r"|\b(?P<panic>panic)(?:ked)?\b|(?P<sanitizer>\w+Sanitizer): (?P<san>[\w-]+)"
+)
+
+
+def error_type(message: str) -> str:
+    """``TypeError``, ``E0308``, ``TS2322``, ``arg-type``, ``F401``, ``AddressSanitizer: heap-use-after-free``…"""
+    match = _ERROR_TYPE.search(message)
+    if match is None:
+        return ""
+    if match.group("sanitizer"):
+        return f"{match.group('sanitizer')}: {match.group('san')}"
+    return next(value for value in match.groupdict().values() if value)
+
+
 def pattern_key(event: Event) -> str:
     """The key that decides which events fold together.
 

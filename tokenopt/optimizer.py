@@ -7,6 +7,7 @@ from typing import Any
 
 from . import profiles
 from .budget import Fitted, TokenBudgetManager
+from .fingerprint import error_type
 from .formats import bare_test_id
 from .model import Collected, Pattern, Priority
 from .output import write_digest
@@ -109,7 +110,7 @@ def digest(collected: Collected, settings: Settings, counter: Counter) -> Fitted
     facts = Facts(headline=headline(collected), sources=collected.sources, input_lines=collected.input_lines,
                   input_tokens=collected.input_tokens, input_tokens_exact=collected.input_tokens_exact,
                   budget=settings.budget, encoding=settings.encoding, counts_exact=counter.exact,
-                  profile=collected.profile, notes=collected.notes)
+                  profile=collected.profile, notes=collected.notes, error_types=error_types(collected))
     manager = TokenBudgetManager(settings.budget, settings.reserve_percentage, counter,
                                  context_by_count=profile.context_by_count)
     return manager.fit(patterns, lambda items, omitted: render(template, digest_context(items, omitted, facts)))
@@ -129,6 +130,17 @@ def headline(collected: Collected) -> str:
             counts[kind] = counts.get(kind, 0) + pattern.count
     parts = [_plural(n, names.get(kind, kind.replace("_", " "))) for kind, n in counts.items()]
     return ", ".join(parts) if parts else "no failures or errors found"
+
+
+def error_types(collected: Collected, most: int = 8) -> list[tuple[str, int]]:
+    """Failures and errors by type (exception class, compiler or linter code), commonest first."""
+    counts: dict[str, int] = {}
+    for pattern in collected.patterns:
+        if pattern.priority >= Priority.HIGH:
+            kind = error_type(pattern.event.message)
+            if kind:
+                counts[kind] = counts.get(kind, 0) + pattern.count
+    return sorted(counts.items(), key=lambda item: -item[1])[:most]
 
 
 def _plural(count: int, noun: str) -> str:

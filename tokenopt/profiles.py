@@ -37,8 +37,9 @@ PROFILES = {
 _TEST_MARKERS = re.compile(
     r"test session starts|^collected \d+ items?|^running \d+ tests?$|^test result: |^=== RUN |^--- (?:PASS|FAIL)|"
     r"^(?:PASS|FAIL) \S|^Tests:\s+\d|^Test Suites:|Tests run: \d+, Failures|^\S+::\S+ (?:PASSED|FAILED)|"
-    r"^Ran \d+ tests? in|^##\[group\]|^\d+ (?:failed|passed)(?:, \d+ \w+)* in [\d.]+s|"
-    r"^# (?:tests|pass|fail) \d+|^ok \d+ |^not ok \d+ |^\s*✓|^\s*✕|^\s*\d+ passing\b"
+    r"^Ran \d+ tests? in|: error TS\d+: |^\S+:\d+(?::\d+)?: (?:fatal )?error: |^error(?:\[E\d+\])?: |"
+    r"^\[ERROR\] |BUILD FAIL|make(?:\[\d+\])?: \*\*\* |^##\[group\]|^\d+ (?:failed|passed)(?:, \d+ \w+)* in [\d.]+s|"
+    r"^Test run finished after |^# (?:tests|pass|fail) \d+|^ok \d+ |^not ok \d+ |^\s*✓|^\s*✕|^\s*\d+ passing\b"
 )
 _ERROR_MARKERS = re.compile(r"(?i)\b(?:error|exception|fatal|critical|fail(?:ed|ure)?|panic|traceback)\b")
 ERROR_SHARE = 0.005

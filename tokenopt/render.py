@@ -41,6 +41,7 @@ class Facts:
     counts_exact: bool
     profile: str
     notes: list[str]
+    error_types: list[tuple[str, int]]  # the commonest types among failures and errors, with counts
 
 
 def fence(lines: list[str], info: str = "") -> str:
