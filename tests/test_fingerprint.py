@@ -17,7 +17,8 @@ from tokenopt.fingerprint import error_type, mask
     ("=> com.example.orders.OrderParser$ParseException: order A-2: bad line", "ParseException"),
     ("Caused by: java.lang.NumberFormatException: For input string", "NumberFormatException"),
     ("thread 'ring::tests::wrap' panicked at src/ring.rs:40:9:", "panic"),
-    ("==4242==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602", "AddressSanitizer: heap-buffer-overflow"),
+    ("==4242==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602",
+     "AddressSanitizer: heap-buffer-overflow"),
     ("assert 2 == 3", ""),
     ("see [docs] for more", ""),
 ])
