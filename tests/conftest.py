@@ -18,3 +18,10 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def counter() -> Counter:
     return load_counter("cl100k_base")
+
+
+@pytest.fixture(autouse=True)
+def _state_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs in a fresh directory, so the index, usage history and digests of one test (written
+    under ./.tokenopt and ./logs by default) never reach another test or the checkout."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))

@@ -16,7 +16,8 @@ BUDGETS = (300, 2000)
 def test_digest_matches_golden(log: Path, budget: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                update_golden: bool):
     monkeypatch.chdir(ROOT)
-    optimizer = EnhancedTokenOptimizer(max_token_budget=budget, format="markdown", out=str(tmp_path / "d.md"))
+    optimizer = EnhancedTokenOptimizer(max_token_budget=budget, format="markdown", out=str(tmp_path / "d.md"),
+                                       index=str(tmp_path / "index.json"))
     summary, _ = optimizer.process_logs(str(log.relative_to(ROOT)))
     golden = GOLDEN / log.parent.name / f"{log.stem}.{budget}.md"
     if update_golden:

@@ -128,19 +128,20 @@ class TokenBudgetManager:
         return sorted(kept, key=lambda i: (-i.pattern.priority, i.pattern.order))
 
     def _fit_tier(self, items: list[Item], cap: int) -> list[Item]:
-        """Trim the largest items before dropping any; drop from the end of ``items`` last."""
+        """Trim the largest items before dropping any, recurring ones (known from earlier runs) before new
+        ones; drop from the end of ``items``."""
         total = self._total(items)
-        heap = [(-self._cost(item), n) for n, item in enumerate(items) if item.level > LINE]
+        heap = [(item.pattern.new, -self._cost(item), n) for n, item in enumerate(items) if item.level > LINE]
         heapq.heapify(heap)
         while total > cap and heap:
-            cost, n = heapq.heappop(heap)
+            new, cost, n = heapq.heappop(heap)
             item = items[n]
             if -cost != self._cost(item):
                 continue
             item.level -= 1
             total += self._cost(item) + cost
             if item.level > LINE:
-                heapq.heappush(heap, (-self._cost(item), n))
+                heapq.heappush(heap, (new, -self._cost(item), n))
         kept = list(items)
         while kept and total > cap:
             total -= self._cost(kept.pop())

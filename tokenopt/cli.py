@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from . import __version__, config_store, usage
+from . import __version__, config_store, index_cli, usage
 from .errors import TokenoptError, UsageError
 from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
@@ -53,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("--compare-original", action="store_const", const=True,
         help="also run the naive read-all/grep/cut approach and print both side by side")
     add("--store-memory", action="store_const", const=True, help="keep error summaries in the cross-run index")
-    add("--index", metavar="PATH", help="cross-run index file (default .tokenopt/index.json)")
+    add("--index", metavar="PATH", help="cross-run index file (default .tokenopt/index.json; '' for none)")
+    add("--index-max-patterns", metavar="N", help="patterns the index keeps, least recently seen go first (5000)")
+    add("--memory-file", metavar="PATH",
+        help="with --store-memory, also write summaries as an MCP memory-server graph (JSON lines)")
     add("--debug", action="store_true", help="show tracebacks of internal errors")
     add("--version", action="version", version=f"tokenopt {__version__}")
     return p
@@ -76,7 +79,10 @@ def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Set
 
 def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:1] == ["index"]:
+            return index_cli.main(argv[1:])
         return _run(build_parser().parse_args(argv), dict(os.environ if environ is None else environ))
     except TokenoptError as error:
         print(f"tokenopt: error: {error.one_line()}", file=sys.stderr)

@@ -68,6 +68,11 @@ class Pattern:
     first: str = ""
     last: str = ""
     order: int = 0
+    id: str = ""  # the short fingerprint, once the index has seen the pattern
+    new: bool = True  # not in the index before this run
+    history: str = ""  # "new", or "seen in 7 of the last 10 runs since 2026-11-01", once there is a history
+    first_seen: str = ""
+    runs_seen: int = 0
 
     @property
     def priority(self) -> Priority:

@@ -7,8 +7,9 @@ from typing import Any
 
 from . import profiles
 from .budget import Fitted, TokenBudgetManager
-from .fingerprint import error_type
+from .fingerprint import error_type, short_id
 from .formats import bare_test_id
+from .memory import recall
 from .model import Collected, Pattern, Priority
 from .output import write_digest
 from .processor import StreamLogProcessor
@@ -96,21 +97,25 @@ class EnhancedTokenOptimizer:
         counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
         processor = StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, settings.profile, counter)
         collected = processor.process_sources(expand_sources(settings.log_file))
-        fitted = digest(collected, settings, counter)
+        memory = recall(collected, settings)
+        fitted = digest(collected, settings, counter, memory.fixed)
         result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started)
         result.output_path = write_digest(result, settings)
+        memory.save()
         return result
 
 
-def digest(collected: Collected, settings: Settings, counter: Counter) -> Fitted:
+def digest(collected: Collected, settings: Settings, counter: Counter, fixed: list[str] | None = None) -> Fitted:
     """Fit the collected patterns to the budget and render them with the chosen template."""
     profile = profiles.get(collected.profile)
-    patterns = [p for p in collected.patterns if p.priority in profile.shown]
+    shown = (p for p in collected.patterns if p.priority in profile.shown)
+    patterns = sorted(shown, key=lambda p: (-p.priority, p.order))
     template = load_template(settings.template, DIGEST_TEMPLATES[settings.format])
     facts = Facts(headline=headline(collected), sources=collected.sources, input_lines=collected.input_lines,
                   input_tokens=collected.input_tokens, input_tokens_exact=collected.input_tokens_exact,
                   budget=settings.budget, encoding=settings.encoding, counts_exact=counter.exact,
-                  profile=collected.profile, notes=collected.notes, error_types=error_types(collected))
+                  profile=collected.profile, notes=collected.notes, error_types=error_types(collected),
+                  fixed=fixed or [])
     manager = TokenBudgetManager(settings.budget, settings.reserve_percentage, counter,
                                  context_by_count=profile.context_by_count)
     return manager.fit(patterns, lambda items, omitted: render(template, digest_context(items, omitted, facts)))
@@ -149,7 +154,9 @@ def _plural(count: int, noun: str) -> str:
 
 def _event_json(pattern: Pattern) -> dict[str, Any]:
     event = pattern.event
-    return {"priority": event.priority.label, "kind": event.kind, "message": event.message,
+    return {"id": pattern.id or short_id(pattern.key), "new": pattern.new, "first_seen": pattern.first_seen,
+            "runs_seen": pattern.runs_seen, "priority": event.priority.label, "kind": event.kind,
+            "message": event.message,
             "location": event.location, "test_id": bare_test_id(event.test_label) or event.test_id, "step": event.step,
             "count": pattern.count,
             "first": pattern.first, "last": pattern.last}

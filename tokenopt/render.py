@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ class Facts:
     profile: str
     notes: list[str]
     error_types: list[tuple[str, int]]  # the commonest types among failures and errors, with counts
+    fixed: list[str] = field(default_factory=list)  # patterns of the last run that did not occur in this one
 
 
 def fence(lines: list[str], info: str = "") -> str:

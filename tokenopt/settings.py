@@ -38,7 +38,9 @@ class Settings:
     usage_file: str = ".tokenopt/usage.jsonl"
     compare_original: bool = False
     store_memory: bool = False
-    index: str = ".tokenopt/index.json"
+    index: str = ".tokenopt/index.json"  # "" (--index '') remembers nothing across runs
+    memory_file: str = ""  # also write the summaries as an MCP memory-server knowledge graph (JSON lines)
+    index_max_patterns: int = 5_000
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], origin: str = "option") -> "Settings":
@@ -79,6 +81,7 @@ class Settings:
             ("max-line-bytes", self.max_line_bytes, self.max_line_bytes >= 256, "256 or more"),
             ("max-logs", self.max_logs, self.max_logs >= 1, "1 or more"),
             ("max-log-size-mb", self.max_log_size_mb, self.max_log_size_mb > 0, "more than 0"),
+            ("index-max-patterns", self.index_max_patterns, self.index_max_patterns >= 1, "1 or more"),
         )
         for name, value, ok, expected in ranges:
             if not ok:
@@ -151,6 +154,7 @@ _PARSERS: dict[str, Callable[[Any, str, str], Any]] = {
     "budget": _integer,
     "chunk_size": _integer,
     "max_logs": _integer,
+    "index_max_patterns": _integer,
     "max_line_bytes": _integer,
     "reserve_percentage": _number,
     "max_log_size_mb": _number,

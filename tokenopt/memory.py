@@ -1,0 +1,56 @@
+"""What a run remembers: its patterns checked against the cross-run index (new, recurring, fixed), and
+the index written back once the digest is out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import index as index_store
+from .model import Collected, Pattern, Priority
+from .settings import Settings
+
+REMEMBERED = Priority.MEDIUM  # errors and warnings are remembered; context lines would flood the index
+FIXED_SHOWN = 10
+
+
+@dataclass
+class Memory:
+    index: index_store.Index | None = None
+    path: str = ""
+    fixed: list[str] = field(default_factory=list)
+
+    def save(self) -> None:
+        if self.index is not None:
+            index_store.save(self.index, self.path)
+
+
+def recall(collected: Collected, settings: Settings) -> Memory:
+    """Mark each remembered pattern new or recurring, list what was fixed since the last run; reorder so new
+    failures come first within their priority. Without an index path, nothing is remembered."""
+    if not settings.index:
+        return Memory()
+    index = index_store.load(settings.index)
+    collected.notes.extend(index.notes)
+    has_history = bool(index.runs)
+    remembered = [p for p in collected.patterns if p.priority >= REMEMBERED]
+    verdicts, fixed = index.record(remembered, summaries=settings.store_memory,
+                                   max_patterns=settings.index_max_patterns)
+    for pattern in remembered:
+        verdict = verdicts[pattern.key]
+        pattern.id, pattern.new = verdict.id, verdict.new
+        pattern.first_seen, pattern.runs_seen = verdict.first_seen, verdict.runs_seen
+        # Only failures carry their history in the digest: on a summary or a warning it is noise.
+        if has_history and pattern.priority == Priority.CRITICAL:
+            pattern.history = verdict.history()
+    if has_history:
+        _new_first(collected.patterns)
+    shown = [f"{e.example[:200]}" + (f" ({e.location})" if e.location and e.location not in e.example else "")
+             for e in fixed if e.priority == Priority.CRITICAL.label]
+    if len(shown) > FIXED_SHOWN:
+        shown = shown[:FIXED_SHOWN] + [f"… and {len(shown) - FIXED_SHOWN} more"]
+    return Memory(index, settings.index, shown)
+
+
+def _new_first(patterns: list[Pattern]) -> None:
+    ranked = sorted(patterns, key=lambda p: (-p.priority, not p.new, p.order))
+    for order, pattern in enumerate(ranked):
+        pattern.order = order
