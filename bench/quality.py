@@ -91,7 +91,9 @@ class Baselines:
 
 
 def tokenopt_digest(case: Case, budget: int, work: Path) -> str:
-    optimizer = EnhancedTokenOptimizer(max_token_budget=budget, format="text", out=str(work / "digest.txt"))
+    # No cross-run index: every budget and case is a first run, so results do not depend on order.
+    optimizer = EnhancedTokenOptimizer(max_token_budget=budget, format="text", out=str(work / "digest.txt"),
+                                       index="")
     return optimizer.process_logs(str(case.log))[0]["digest"]
 
 

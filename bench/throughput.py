@@ -105,7 +105,7 @@ def main() -> None:
     plain = measure([sys.executable, "-c", PLAIN_READ, str(log)])
     rows.append(("plain line read", plain))
     ours = measure([sys.executable, "-m", "tokenopt", "--log-file", str(log), "--budget", str(args.budget),
-                    "--format", "json", "--out", str(digest)])
+                    "--format", "json", "--out", str(digest), "--index", ""])
     rows.append(("tokenopt", ours))
     naive = measure([sys.executable, "-c", NAIVE, str(log), str(args.budget)])
     rows.append(("naive original", naive))

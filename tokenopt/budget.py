@@ -7,15 +7,16 @@ a token boundary, so the promise holds for any budget.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import Pattern, Priority
 from .tokens import Counter, fit_to_tokens, load_counter
 
-DROPPED, LINE, TRIMMED, FULL = 0, 1, 2, 3
-TRIM_HEAD, TRIM_TAIL = 3, 8
-LINE_CHARS = 400
+DROPPED, SHORT, LINE, TRIMMED, FULL = 0, 1, 2, 3, 4
+TRIM_KEEP, TRIM_HEAD = 10, 2
+LINE_CHARS, SHORT_CHARS = 400, 160
 ITEM_OVERHEAD = 6  # bullet, count, location markup per item
 CUT_MARKER = "\n…[digest cut to fit the token budget]"
 
@@ -30,16 +31,16 @@ class Item:
     @property
     def message(self) -> str:
         text = self.pattern.event.message
-        return text if len(text) <= LINE_CHARS or self.level == FULL else text[:LINE_CHARS] + " …"
+        limit = SHORT_CHARS if self.level == SHORT else LINE_CHARS
+        return text if len(text) <= limit or self.level == FULL else text[:limit] + " …"
 
     @property
     def excerpt(self) -> list[str]:
         lines = list(self.pattern.event.excerpt)
         if self.level <= LINE or not lines:
             return []
-        if self.level == TRIMMED and len(lines) > TRIM_HEAD + TRIM_TAIL + 1:
-            hidden = len(lines) - TRIM_HEAD - TRIM_TAIL + self.pattern.event.omitted_lines
-            return lines[:TRIM_HEAD] + [f"… {hidden} lines trimmed …"] + lines[-TRIM_TAIL:]
+        if self.level == TRIMMED and len(lines) > TRIM_KEEP + 1:
+            return key_lines(lines)
         return lines
 
     @property
@@ -48,6 +49,41 @@ class Item:
 
     def plain(self) -> str:
         return "\n".join([self.message, *self.excerpt])
+
+
+# Lines that explain a failure, strongest first: assertion, diff and compared values, the failing source
+# line, panics and causes, a test's own messages; then anything naming an error. A trimmed excerpt keeps
+# these before the rest, in their original order.
+_STRONG_LINE = re.compile(
+    r"^E\s|^>|^\s*>\s*\d+\s*\||^\s*(?:Expected|Received|left|right)\b|^\s*[-+] (?:Expected|Received)"
+    r"|panicked|^\s*Caused by|^\s*=> |^\S+\.\w+:\d+: \w+$|^\s+\w+_test\.go:\d+:"
+    r"|\(\S+\.(?:test|spec)\.[jt]sx?:\d+:\d+\)")
+_WEAK_LINE = re.compile(r"assert|Error|Exception|\bexpected\b|\bactual\b|\bgot\b|\bwant\b|^\s*[-+?] ")
+
+
+def key_lines(lines: list[str], keep: int = TRIM_KEEP) -> list[str]:
+    """The first lines and the explaining ones, in order, with a marker where lines were left out."""
+    chosen = set(range(min(TRIM_HEAD, len(lines))))
+    for pattern in (_STRONG_LINE, _WEAK_LINE):
+        for n, line in enumerate(lines):
+            if len(chosen) >= keep:
+                break
+            if pattern.search(line):
+                chosen.add(n)
+    for n in range(len(lines) - 1, -1, -1):  # room left: the end (the innermost frames)
+        if len(chosen) >= keep:
+            break
+        chosen.add(n)
+    kept: list[str] = []
+    previous = -1
+    for n in sorted(chosen):
+        if n > previous + 1:
+            kept.append(f"… {n - previous - 1} lines trimmed …")
+        kept.append(lines[n])
+        previous = n
+    if previous < len(lines) - 1:
+        kept.append(f"… {len(lines) - 1 - previous} lines trimmed …")
+    return kept
 
 
 @dataclass
@@ -109,11 +145,12 @@ class TokenBudgetManager:
         for pattern in patterns:
             tiers[pattern.priority].append(Item(pattern, LINE))
         critical = self._fit_tier(tiers[Priority.CRITICAL], max(available, 0))
+        one_liners = self._total(critical)  # every failure named, maybe shortened: never traded for detail
         high_lines = sum(self._cost(i) for i in tiers[Priority.HIGH])
         detail_cap = max(self.reserve, available - high_lines)
         for item in critical:
             item.level = item.top_level
-        critical = self._fit_tier(critical, max(min(detail_cap, available), self._total(critical, LINE)))
+        critical = self._fit_tier(critical, max(min(detail_cap, available), one_liners))
         remaining = available - self._total(critical)
         kept = list(critical)
         for priority in (Priority.HIGH, Priority.MEDIUM, Priority.LOW, Priority.VERBOSE):
@@ -131,7 +168,7 @@ class TokenBudgetManager:
         """Trim the largest items before dropping any, recurring ones (known from earlier runs) before new
         ones; drop from the end of ``items``."""
         total = self._total(items)
-        heap = [(item.pattern.new, -self._cost(item), n) for n, item in enumerate(items) if item.level > LINE]
+        heap = [(item.pattern.new, -self._cost(item), n) for n, item in enumerate(items) if item.level > SHORT]
         heapq.heapify(heap)
         while total > cap and heap:
             new, cost, n = heapq.heappop(heap)
@@ -140,7 +177,7 @@ class TokenBudgetManager:
                 continue
             item.level -= 1
             total += self._cost(item) + cost
-            if item.level > LINE:
+            if item.level > SHORT:
                 heapq.heappush(heap, (new, -self._cost(item), n))
         kept = list(items)
         while kept and total > cap:

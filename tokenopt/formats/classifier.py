@@ -28,12 +28,15 @@ _DETAIL = re.compile(
     r"|^\s*(?:expect\(|Expected|Received|assertion|AssertionError|TypeError|ReferenceError|Error:)"
     r"|panicked at|^\s*(?:left|right):|\berror(?:\[E\d+\])?:|^\s+\S+\.go:\d+: "
 )
+# The values an assertion compared (jest's Expected/Received, Rust's left/right): a one-line failure needs them.
+_COMPARED = re.compile(r"^\s*(?:Expected|Received|left|right)(?: (?:substring|message|value|length))?:\s+\S")
 _INDENTED = re.compile(r"^(?:\s|$)")
 _ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b")
 _PYTEST_ERROR_PREFIX = re.compile(r"^ERROR (?:collecting |at (?:setup|teardown) of )")
-_STATUS = re.compile(r"^(?:FAILED|FAIL|ERROR):? ")
+_STATUS = re.compile(r"^(?:FAILED|FAIL|ERROR):? |^--- FAIL: |^JUnit (?:Jupiter|Vintage|Platform Suite):"
+                     r"|^test (?=\S+ \.\.\. FAILED$)|(?: \.\.\. FAILED| \([\d.]+s\))$")
 _DECORATION = re.compile(r"([=_\-~*#])\1{3,}")
-_CHAIN_SENTENCE = re.compile(CHAIN_SENTENCE)
+_CHAIN_SENTENCE = re.compile(CHAIN_SENTENCE.replace("^", "^(?:E\\s+)?", 1))
 
 
 @dataclass
@@ -205,13 +208,13 @@ def _test_names(match: re.Match[str]) -> tuple[str, str]:
     if not raw:
         return "", ""
     label = test_label(raw)
-    if match.groupdict().get("status"):
-        label = match.string[match.start("status"):match.end("test")].strip()
+    if match.groupdict().get("label"):  # the failure line as the tool prints it: what people search for
+        label = match.group("label").strip()
     return canonical_test_id(raw), label
 
 
 def bare_test_id(label: str) -> str:
-    """A label without the status word the tool put before it ("FAILED ", "FAIL: ")."""
+    """A label without the status words the tool put around the test ("FAILED ", "--- FAIL: ", " ... FAILED")."""
     return _STATUS.sub("", label)
 
 
@@ -234,10 +237,21 @@ def canonical_test_id(raw: str) -> str:
 
 def find_detail(body: list[str]) -> str:
     """The line that best says what went wrong: an assertion, an exception, a panic message."""
-    for text in body:
+    # In a chain the last exception is the one that escaped: read from the last "direct cause" sentence on.
+    start = max((n for n, text in enumerate(body) if _CHAIN_SENTENCE.search(text)), default=0)
+    tail = body[start:]
+    # pytest's "E   " lines are the explanation itself; source lines quoted above them may look like one.
+    explained = next((n for n, text in enumerate(tail, start) if text.startswith("E ")), None)
+    for n, text in enumerate(tail, start):
+        if explained is not None and n < explained:
+            continue
         match = _DETAIL.search(text)
         if match:
-            return (match.group("e") or match.group("j") or text).strip()
+            detail = (match.group("e") or match.group("j") or text).strip()
+            if detail.endswith(":") and "panicked at" in detail and n + 1 < len(body):
+                detail += " " + body[n + 1].strip()  # Rust prints the panic's message on the next line
+            values = [line.strip() for line in body[n + 1:n + 8] if _COMPARED.match(line)][:4]
+            return " ".join([detail, *values]) if values else detail
     return ""
 
 

@@ -32,7 +32,7 @@ def json_rewriter() -> Rewriter:
 GO = Family(
     "go",
     (
-        rule("go-failure", r"^\s*--- FAIL: (?P<test>\S+)", C, "failed_test", "indent"),
+        rule("go-failure", r"^\s*(?P<label>--- FAIL: (?P<test>\S+)(?: \([\d.]+s\))?)", C, "failed_test", "indent"),
         rule("go-panic", r"^panic: ", C, "crash", "indent", r"^goroutine \d+ |^\S+\(.*\)$|^created by |^\[signal "),
         rule("go-diagnostic", r"^(?P<loc>(?:\./)?[\w.@~+\-/]+\.go:\d+(?::\d+)?): (?!\s)", C, "compile_error"),
         rule("go-result", r"^(?:FAIL|ok)\s+\S+\s+(?:[\d.]+s|\(cached\)|\[build failed\]|\[setup failed\])|^FAIL$",

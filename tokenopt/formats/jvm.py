@@ -8,8 +8,8 @@ _MORE = r"^(?:Caused by: |Suppressed: |\s*\.\.\. \d+ (?:more|common frames omitt
 JVM = Family(
     "jvm",
     (
-        rule("junit-console", r"^\s*JUnit (?:Jupiter|Vintage|Platform Suite):(?P<test>\S.*?)\s*$", C, "failed_test",
-             "indent", _MORE),
+        rule("junit-console", r"^\s*(?P<label>JUnit (?:Jupiter|Vintage|Platform Suite):(?P<test>\S.*?))\s*$", C,
+             "failed_test", "indent", _MORE),
         rule("surefire-failure",
              r"^(?:\[ERROR\] )?(?P<test>[\w$.]+(?:\([\w$.]+\))?)\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!",
              C, "failed_test", "indent", _MORE),

@@ -15,10 +15,10 @@ PYTHON = Family(
              "failed_test", "section"),
         rule("pytest-banner", r"^=+ (?:warnings summary|short test summary info|FAILURES|ERRORS) =+$", L, "banner"),
         # The short summary's message may go on over indented lines (an assertion's "+  where …").
-        rule("pytest-summary", r"^(?P<status>FAILED|ERROR) (?P<test>\S+?)(?: - (?P<msg>.*))?$", C, "failed_test",
+        rule("pytest-summary", r"^(?P<label>(?:FAILED|ERROR) (?P<test>\S+?))(?: - (?P<msg>.*))?$", C, "failed_test",
              "indent"),
         rule("pytest-verbose", r"^(?P<test>\S+::\S+) (?:FAILED|ERROR)\b", C, "failed_test"),
-        rule("unittest-failure", r"^(?P<status>FAIL|ERROR): (?P<test>\w+ \([\w.]+\))", C, "failed_test", "section"),
+        rule("unittest-failure", r"^(?P<label>(?:FAIL|ERROR): (?P<test>\w+ \([\w.]+\)))", C, "failed_test", "section"),
         rule("python-traceback", r"^\s*Traceback \(most recent call last\):", C, "exception", "trace", _CHAIN),
         rule("pytest-result", r"^=+ .*\b(?:failed|passed|errors?|no tests ran)\b.*=+$"
              r"|^(?:\d+ (?:failed|passed|errors?|skipped|xfailed|xpassed|warnings?|deselected)(?:, )?)+ in [\d.]+s", H,

@@ -9,7 +9,7 @@ RUST = Family(
     "rust",
     (
         rule("cargo-section", r"^---- (?P<test>\S+) stdout ----$", C, "failed_test", "section"),
-        rule("cargo-verbose", r"^test (?P<test>\S+) \.\.\. FAILED$", C, "failed_test"),
+        rule("cargo-verbose", r"^(?P<label>test (?P<test>\S+) \.\.\. FAILED)$", C, "failed_test"),
         rule("rustc-error", r"^error(?:\[E\d{4}\])?: (?!aborting|could not compile|test failed)", C, "compile_error",
              "gutter", _GUTTER),
         rule("cargo-result", r"^test result: |^error: test failed|^error: could not compile", H, "summary"),
