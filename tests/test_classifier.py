@@ -53,7 +53,7 @@ def test_jest_failure_keeps_its_diff_and_the_next_suite_is_not_swallowed():
     diff = events["cart › summarize applies coupon"]
     assert any('"count": 6' in line for line in diff.excerpt)
     assert not any("format.test.js" in line and "FAIL" in line for line in diff.excerpt)
-    assert diff.location == "__tests__/cart.test.js:38"
+    assert diff.location == "__tests__/cart.test.js:38:29"
 
 
 def test_distinct_compile_errors_are_never_folded_together():
@@ -67,7 +67,7 @@ def test_distinct_compile_errors_are_never_folded_together():
 
 def test_gcc_errors_carry_their_source_excerpt_and_notes():
     events = [p.event for p in critical("gcc/compile_errors.log")]
-    assert [e.location for e in events] == ["geometry.c:21", "geometry.c:35"]
+    assert [e.location for e in events] == ["geometry.c:21:23", "geometry.c:35:12"]
     assert any("note: each undeclared identifier" in line for line in events[1].excerpt)
 
 
@@ -101,6 +101,6 @@ def test_canonical_test_id_joins_pytest_spellings():
 
 
 def test_find_location_reads_common_shapes():
-    assert find_location(["src/main.ts(6,29): error TS2345"]) == "src/main.ts:6"
+    assert find_location(["src/main.ts(6,29): error TS2345"]) == "src/main.ts:6:29"
     assert find_location(["\tat com.x.Foo.bar(Foo.java:12)"]) == "Foo.java:12"
     assert find_location(["no location here"]) == ""

@@ -30,6 +30,8 @@ _DETAIL = re.compile(
 )
 # The values an assertion compared (jest's Expected/Received, Rust's left/right): a one-line failure needs them.
 _COMPARED = re.compile(r"^\s*(?:Expected|Received|left|right)(?: (?:substring|message|value|length))?:\s+\S")
+_E_EXCEPTION = re.compile(r"^E\s+(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Warning)\b")
+_ROOT_CAUSE = re.compile(r"^\s*Caused by: ")
 _INDENTED = re.compile(r"^(?:\s|$)")
 _ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b")
 _PYTEST_ERROR_PREFIX = re.compile(r"^ERROR (?:collecting |at (?:setup|teardown) of )")
@@ -241,7 +243,9 @@ def find_detail(body: list[str]) -> str:
     start = max((n for n, text in enumerate(body) if _CHAIN_SENTENCE.search(text)), default=0)
     tail = body[start:]
     # pytest's "E   " lines are the explanation itself; source lines quoted above them may look like one.
-    explained = next((n for n, text in enumerate(tail, start) if text.startswith("E ")), None)
+    explained = next((n for n, text in enumerate(tail, start) if _E_EXCEPTION.match(text)), None)
+    if explained is None:
+        explained = next((n for n, text in enumerate(tail, start) if text.startswith("E ")), None)
     for n, text in enumerate(tail, start):
         if explained is not None and n < explained:
             continue
@@ -251,7 +255,8 @@ def find_detail(body: list[str]) -> str:
             if detail.endswith(":") and "panicked at" in detail and n + 1 < len(body):
                 detail += " " + body[n + 1].strip()  # Rust prints the panic's message on the next line
             values = [line.strip() for line in body[n + 1:n + 8] if _COMPARED.match(line)][:4]
-            return " ".join([detail, *values]) if values else detail
+            causes = [line.strip() for line in body[n + 1:] if _ROOT_CAUSE.match(line)][-1:]  # the JVM's root cause
+            return " ".join([detail, *values, *causes])
     return ""
 
 
@@ -277,5 +282,6 @@ def _last_location(texts: list[str]) -> str:
             path = match.group("pf") or match.group("p")
             number = match.group("pl") or match.group("l") or match.group("tl")
             if number and not _THIRD_PARTY.search(path):
-                return f"{path}:{number}"
+                column = match.group("c") or match.group("tc")
+                return f"{path}:{number}:{column}" if column else f"{path}:{number}"
     return ""
