@@ -16,7 +16,10 @@ into one template, which also absorbs any template it now covers.
 The masking is this module's own rather than ``fingerprint.mask``: the miner needs untyped wildcards
 (``<num>`` against ``<hex>`` would split one field into two templates), digit runs masked inside words
 (``chunk_-5531907``, ``rack7-n03``), which fingerprints keep, and a single regex anchored at
-token starts, which measured several times faster than an ordered alternation tried at every character.
+sub-token starts, which measured about three times faster than the same alternation tried at every
+character. Masking is most of the per-line cost (``bench/grouping.py`` prints its share).
+
+A literal ``<*>`` in a message is taken for a wildcard.
 """
 from __future__ import annotations
 
@@ -34,6 +37,8 @@ _DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _UNITS = r"(?:[KMGT]?i?B|bytes|ms|us|ns|sec|secs|seconds|s|min|mins|minutes|h|hours)"
 _QUANTITY = rf"\d+(?:\.\d+)?\s?{_UNITS}\b"
+# Order matters where alternatives start at the same place: dates and quantities before the digit run,
+# which would otherwise cut them into several wildcards.
 _VARIABLES = (
     # A clock date spans several tokens whose count and words (weekday, month) vary.
     rf"(?:(?:{_DAYS})\s+)?(?:{_MONTHS})\s+\d{{1,2}}\s+\d\d?:\d\d:\d\d(?:\s+\d{{4}})?\b",
@@ -68,6 +73,9 @@ class MinerConfig:
     ``min_distinct_values``: distinct words seen at one position, the rest of the line being equal,
     before that position becomes ``<*>``. Capitalised words (HTTP methods, states such as ``Started``)
     are far more often wording than values, so they need ``min_distinct_capitalised``.
+    ``max_templates``: once reached, a new shape widens the closest template with the same token count
+    and first token, or joins one catch-all template, so memory stays bounded on any input.
+    ``max_shapes``: the cache of masked lines already placed; it is emptied when full.
     ``max_family_tokens``: longer lines still match and start templates, but do not learn families
     (the bookkeeping is quadratic in the token count).
     """
@@ -112,8 +120,8 @@ class TemplateMiner:
         self._shapes: dict[str, Template] = {}
         self._buckets: dict[tuple[int, str], list[Template]] = {}
         self._families: dict[tuple[str, ...], list[Template]] = {}
-        self._all: list[Template] = []
-        self._live = 0
+        self._live: dict[int, Template] = {}
+        self._next_id = 0
         self._catch_all: Template | None = None
 
     def add(self, message: str) -> Template:
@@ -138,8 +146,8 @@ class TemplateMiner:
         return template
 
     def templates(self) -> list[Template]:
-        """The live templates, oldest first."""
-        live = [t for t in self._all if t.merged_into is None]
+        """The live templates, oldest first (the catch-all of a full miner last)."""
+        live = list(self._live.values())
         if self._catch_all is not None:
             live.append(self._catch_all)
         return live
@@ -161,46 +169,48 @@ class TemplateMiner:
                 best = candidate
         if best is not None:
             return best
-        if self._live >= self.config.max_templates:
+        if len(self._live) >= self.config.max_templates:
             return self._when_full(bucket, tokens)
-        template = Template(len(self._all), tokens)
-        self._all.append(template)
-        self._live += 1
+        template = Template(self._next_id, tokens)
+        self._next_id += 1
+        self._live[template.id] = template
         bucket.append(template)
         if WILDCARD in tokens:
             self._absorb(template, bucket)
         return self._learn(template)
 
     def _when_full(self, bucket: list[Template], tokens: tuple[str, ...]) -> Template:
-        # Memory stays bounded: a new shape joins the closest template of its bucket, or a catch-all.
-        if bucket:
-            return max(bucket, key=lambda t: sum(a == b for a, b in zip(t.tokens, tokens, strict=True)))
-        if self._catch_all is None:
-            self._catch_all = Template(-1, (WILDCARD,))
-        return self._catch_all
+        """Memory stays bounded: the closest template of the bucket widens to take the line, else a catch-all."""
+        if not bucket:
+            if self._catch_all is None:
+                self._catch_all = Template(-1, (WILDCARD,))
+            return self._catch_all
+        closest = max(bucket, key=lambda t: sum(a == b for a, b in zip(t.tokens, tokens, strict=True)))
+        self._retoken(closest, tuple(a if a == b else WILDCARD for a, b in zip(closest.tokens, tokens, strict=True)))
+        self._absorb(closest, self._bucket_of(closest))
+        return self._learn(closest)
 
     def _learn(self, template: Template) -> Template:
-        """Register ``template`` in its families; merge a family that has shown a variable position."""
-        position = 0
-        while len(template.tokens) <= self.config.max_family_tokens and position < len(template.tokens):
-            tokens = template.tokens
-            if tokens[position] == WILDCARD:
-                position += 1
-                continue
-            key = tokens[:position] + (_FAMILY_GAP,) + tokens[position + 1 :]
-            members = [
-                m
-                for m in self._families.get(key, ())
-                if m is not template and m.merged_into is None and _family_key(m, position) == key
-            ]
-            members.append(template)
-            self._families[key] = members
-            if self._is_variable({m.tokens[position] for m in members}, position):
-                template = self._merge(members, position)
-                position = 0  # the merged template belongs to new families: register it again
-                continue
-            position += 1
+        """Register ``template`` in its families; while one of them shows a variable position, merge it."""
+        found = self._register(template)
+        while found is not None:
+            template = self._merge(*found)
+            found = self._register(template)
         return template
+
+    def _register(self, template: Template) -> tuple[list[Template], int] | None:
+        tokens = template.tokens
+        if len(tokens) > self.config.max_family_tokens:
+            return None
+        for position, token in enumerate(tokens):
+            if token == WILDCARD:
+                continue
+            members = self._families.setdefault(_family_key(tokens, position), [])
+            if template not in members:
+                members.append(template)
+            if self._is_variable({m.tokens[position] for m in members}, position):
+                return list(members), position
+        return None
 
     def _is_variable(self, values: set[str], position: int) -> bool:
         if len(values) < 2:
@@ -219,13 +229,10 @@ class TemplateMiner:
 
     def _merge(self, members: list[Template], position: int) -> Template:
         keep = members[0]
-        self._bucket_of(keep).remove(keep)
-        keep.tokens = keep.tokens[:position] + (WILDCARD,) + keep.tokens[position + 1 :]
-        bucket = self._bucket_of(keep)
-        bucket.append(keep)
+        self._retoken(keep, keep.tokens[:position] + (WILDCARD,) + keep.tokens[position + 1 :])
         for other in members[1:]:
             self._fold(other, keep)
-        self._absorb(keep, bucket)
+        self._absorb(keep, self._bucket_of(keep))
         return keep
 
     def _absorb(self, keep: Template, bucket: list[Template]) -> None:
@@ -233,10 +240,28 @@ class TemplateMiner:
             self._fold(other, keep)
 
     def _fold(self, other: Template, keep: Template) -> None:
+        self._unregister(other)
+        self._bucket_of(other).remove(other)
+        del self._live[other.id]
         other.merged_into = keep
         keep.count += other.count
-        self._live -= 1
-        self._bucket_of(other).remove(other)
+
+    def _retoken(self, template: Template, tokens: tuple[str, ...]) -> None:
+        """Change a template's tokens; the caller registers it again (``_learn``) once it is settled."""
+        self._unregister(template)
+        self._bucket_of(template).remove(template)
+        template.tokens = tokens
+        self._bucket_of(template).append(template)
+
+    def _unregister(self, template: Template) -> None:
+        for position, token in enumerate(template.tokens):
+            key = _family_key(template.tokens, position)
+            members = self._families.get(key)
+            if token == WILDCARD or members is None or template not in members:
+                continue
+            members.remove(template)
+            if not members:
+                del self._families[key]
 
     def _bucket_of(self, template: Template) -> list[Template]:
         return self._buckets.setdefault((len(template.tokens), _head(template.tokens)), [])
@@ -265,8 +290,8 @@ def _covers(template: Sequence[str], tokens: Sequence[str]) -> bool:
     return all(a == b or a == WILDCARD for a, b in zip(template, tokens, strict=True))
 
 
-def _family_key(template: Template, position: int) -> tuple[str, ...]:
-    return template.tokens[:position] + (_FAMILY_GAP,) + template.tokens[position + 1 :]
+def _family_key(tokens: tuple[str, ...], position: int) -> tuple[str, ...]:
+    return tokens[:position] + (_FAMILY_GAP,) + tokens[position + 1 :]
 
 
 def _capitalised(value: str) -> bool:
