@@ -5,8 +5,11 @@ counted, never silently lost.
 """
 from __future__ import annotations
 
+import re
+
 from .fingerprint import pattern_key
 from .formats.classifier import find_location
+from .mining import Template, TemplateMiner
 from .model import Event, Pattern, Priority, Tally
 
 # Distinct patterns kept per priority. Critical is not capped: every failure must reach the budget.
@@ -18,15 +21,17 @@ MAX_STORED_CHARS = 4_000  # per message or excerpt line: no digest shows more of
 class Folder:
     """Accumulates events into patterns as the stream goes by."""
 
-    def __init__(self, caps: dict[Priority, int] | None = None) -> None:
+    def __init__(self, caps: dict[Priority, int] | None = None, mine_templates: bool = False) -> None:
         self.caps = caps or PATTERN_CAPS
         self.patterns: dict[str, Pattern] = {}
         self.tallies = {priority: Tally() for priority in Priority}
+        # Application logs have no tool format: their lines fold by mined template instead of by mask.
+        self.templates = _TemplateKeys() if mine_templates else None
 
     def add(self, event: Event) -> None:
         tally = self.tallies[event.priority]
         tally.events += 1
-        key = event.key or pattern_key(event)
+        key = event.key or self._key(event)
         known = self.patterns.get(key)
         where = f"{event.source}:{event.line}"
         if known is not None:
@@ -50,9 +55,63 @@ class Folder:
         for event in events:
             self.add(event)
 
+    def _key(self, event: Event) -> str:
+        if self.templates is not None and event.priority < Priority.CRITICAL and not event.test_id:
+            return self.templates.key(event)
+        return pattern_key(event)
+
     def ordered(self) -> list[Pattern]:
         """Most severe first, then in the order first seen."""
+        if self.templates is not None:
+            self.patterns = self.templates.regroup(self.patterns)
         return sorted(self.patterns.values(), key=lambda p: (-p.priority, p.order))
+
+
+class _TemplateKeys:
+    """Pattern keys from a template miner; templates merge as evidence comes in, so patterns regroup at the end."""
+
+    def __init__(self) -> None:
+        self.miner = TemplateMiner()
+        self.by_key: dict[str, Template] = {}
+
+    def key(self, event: Event) -> str:
+        template = self.miner.add(event.message)
+        if not _has_words(template):
+            return pattern_key(event)
+        key = f"{event.kind}|template:{template.id}"
+        self.by_key[key] = template
+        return key
+
+    def regroup(self, patterns: dict[str, Pattern]) -> dict[str, Pattern]:
+        grouped: dict[str, Pattern] = {}
+        for key, pattern in sorted(patterns.items(), key=lambda item: item[1].order):
+            template = self.by_key.get(key)
+            if template is None:
+                grouped[key] = pattern
+                continue
+            live = self.miner.resolve(template)
+            if not _has_words(live):  # a template of wildcards only would fold unrelated lines together
+                grouped[key] = pattern
+                continue
+            merged_key = f"{pattern.event.kind}|template:{live.id}"
+            known = grouped.get(merged_key)
+            if known is None:
+                pattern.key = pattern.event.key = merged_key
+                grouped[merged_key] = pattern
+            else:
+                known.count += pattern.count
+                known.last = pattern.last
+            kept = grouped[merged_key]
+            if kept.count > 1 and "<*>" in live.text and not kept.event.message.startswith(live.text):
+                kept.event.message = f"{_LEADING_VALUES.sub('', live.text)}  (e.g. {kept.event.message[:300]})"
+        return grouped
+
+
+_LEADING_VALUES = re.compile(r"^(?:[<*>:,.\-/T\[\]]+ )+")  # a template's masked timestamp says nothing
+
+
+def _has_words(template: Template) -> bool:
+    return any(token != "<*>" for token in template.tokens)
 
 
 def _merge_views(known: Pattern, other: Event) -> None:

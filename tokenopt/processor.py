@@ -37,7 +37,7 @@ class StreamLogProcessor:
         chunks = reader.chunks(sources, self.chunk_size or auto_chunk_size(sources))
         sample, chunks = _take_sample(chunks, profiles.SAMPLE_LINES)
         profile = profiles.detect(sample) if self.profile_name == "auto" else profiles.get(self.profile_name)
-        classifier, folder = Classifier(), Folder()
+        classifier, folder = Classifier(), Folder(mine_templates=profile.context_by_count)
         volume = _Volume(self.counter)
         for chunk in chunks:
             volume.add(chunk)

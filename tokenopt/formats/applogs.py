@@ -32,10 +32,19 @@ def json_rewriter() -> Rewriter:
         message = next((str(record.pop(k)) for k in _MESSAGE_KEYS if k in record), "")
         for key in ("time", "timestamp", "ts", "@t", "@timestamp"):
             record.pop(key, None)
-        extra = " ".join(f"{k}={v}" for k, v in record.items() if not isinstance(v, (dict, list)))
+        extra = " ".join(f"{k}={_last_line(v)}" for k, v in record.items() if not isinstance(v, (dict, list)))
         return " ".join(part for part in (level.upper(), message, extra) if part)
 
     return rewrite
+
+
+def _last_line(value: object) -> str:
+    """A multi-line field (a formatted traceback) by its last line: the exception that was raised."""
+    text = str(value)
+    if "\n" not in text:
+        return text
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1].strip() if lines else ""
 
 
 _AT = r"(?:^|[\s|:<(])"  # a level word stands alone: "ERROR", "<ERROR>", "ERROR:"

@@ -163,8 +163,7 @@ class Classifier:
         if _INDENTED.match(text):
             return True
         if mode == "trace" and block.total and text.strip():
-            block.closed_by_exception_line = True
-            block.add(text)
+            block.closed_by_exception_line = True  # this line is the block's last (the caller adds it)
             return True
         return False
 
