@@ -18,6 +18,9 @@ NATIVE = Family(
              r"|^(?:collect2|clang(?:\+\+)?): error: ", C, "link_error"),
         rule("ctest-failure", r"^\s*\d+/\d+ Test\s+#\d+: (?P<test>\S+) \.*\s*\*+(?:Failed|Exception|Timeout|Not Run)",
              C, "failed_test"),
+        # The list after "The following tests FAILED:" repeats what "Test #N: name ***Failed" said: a summary.
+        rule("ctest-failed-list", r"^\s+\d+ - \S+ \((?:Failed|Timeout|SEGFAULT|Exception|Not Run|"
+             r"Subprocess aborted|OTHER_FAULT|ILLEGAL|BUS_ERROR)\)", H, "summary"),
         rule("ctest-result", r"^\d+% tests passed, \d+ tests? failed|^The following tests FAILED:", H, "summary"),
         rule("sanitizer-summary", r"^SUMMARY: \w+Sanitizer: ", H, "summary"),
         rule("make-result", r"^(?:g?make|ninja)(?:\[\d+\])?: \*\*\* |^ninja: build stopped|^CMake Error", H, "summary"),
