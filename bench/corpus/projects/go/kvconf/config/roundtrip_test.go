@@ -1,0 +1,7 @@
+package config
+
+import "testing"
+
+func TestBulkRoundTripHigh(t *testing.T) {
+	bulkRoundTrip(t, 3, 4, 5)
+}
