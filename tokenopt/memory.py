@@ -2,9 +2,11 @@
 the index written back once the digest is out."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from . import index as index_store
+from . import mcp_memory
 from .model import Collected, Pattern, Priority
 from .settings import Settings
 
@@ -17,10 +19,17 @@ class Memory:
     index: index_store.Index | None = None
     path: str = ""
     fixed: list[str] = field(default_factory=list)
+    memory_file: str = ""  # the MCP memory server's graph file, updated too when store_memory is on
+    store_memory: bool = False
 
     def save(self) -> None:
-        if self.index is not None:
-            index_store.save(self.index, self.path)
+        if self.index is None:
+            return
+        index_store.save(self.index, self.path)
+        if self.memory_file and self.store_memory:
+            # The digest is already out: a warning about the shared file can only go to stderr.
+            for warning in mcp_memory.write(self.index, self.memory_file):
+                print(f"tokenopt: warning: {warning}", file=sys.stderr)
 
 
 def recall(collected: Collected, settings: Settings) -> Memory:
@@ -32,7 +41,8 @@ def recall(collected: Collected, settings: Settings) -> Memory:
     collected.notes.extend(index.notes)
     has_history = bool(index.runs)
     remembered = [p for p in collected.patterns if p.priority >= REMEMBERED]
-    verdicts, fixed = index.record(remembered, summaries=settings.store_memory,
+    store = settings.store_memory or bool(settings.memory_file)  # a memory file is asked-for memory
+    verdicts, fixed = index.record(remembered, summaries=store,
                                    max_patterns=settings.index_max_patterns)
     for pattern in remembered:
         verdict = verdicts[pattern.key]
@@ -47,7 +57,7 @@ def recall(collected: Collected, settings: Settings) -> Memory:
              for e in fixed if e.priority == Priority.CRITICAL.label]
     if len(shown) > FIXED_SHOWN:
         shown = shown[:FIXED_SHOWN] + [f"… and {len(shown) - FIXED_SHOWN} more"]
-    return Memory(index, settings.index, shown)
+    return Memory(index, settings.index, shown, settings.memory_file, store)
 
 
 def _new_first(patterns: list[Pattern]) -> None:
