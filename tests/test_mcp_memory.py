@@ -277,7 +277,7 @@ def test_the_server_reads_the_graph_a_tokenopt_run_wrote(connect: Any, tmp_path:
     client = connect(memory)
     graph = client.call("read_graph")
     patterns = ours(graph)
-    assert len(patterns) == 4 and {e["entityType"] for e in patterns.values()} == {"ci-error-pattern"}
+    assert len(patterns) == 3 and {e["entityType"] for e in patterns.values()} == {"ci-error-pattern"}
     keyerror = next(e for e in patterns.values() if "KeyError: 'AB100'" in e["observations"][0])
     assert {"Occurrences: seen in 1 run, 1 time in total", "Example location: invoicing/catalog.py:23",
             "Error kind: failed_test", "Priority: critical"} <= set(keyerror["observations"])
