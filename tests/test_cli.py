@@ -145,3 +145,12 @@ def test_entry_point_runs_as_a_module(in_tmp: Path):
     done = subprocess.run([sys.executable, "-m", "tokenopt", "--log-file", PYTEST_LOG, "--out", "d.txt"],
                           capture_output=True, text=True, check=False, env={**os.environ, "PYTHONWARNINGS": "ignore"})
     assert done.returncode == 0 and "Compression ratio" in done.stdout
+
+
+def test_writing_to_a_device_writes_through_and_never_replaces_it(capsys, in_tmp: Path):
+    import os
+    import stat
+
+    code, _, _ = run("--log-file", PYTEST_LOG, "--out", os.devnull, "--compare-original", capsys=capsys)
+    assert code == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

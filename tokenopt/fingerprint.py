@@ -17,7 +17,8 @@ _MASKS = (
     ("time", r"\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?|\b\d\d:\d\d:\d\d(?:[.,]\d+)?\b"),
     ("ip", r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"),
     ("hex", r"\b0x[0-9a-fA-F]+\b|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}\b"),
-    ("tmp", r"(?:/tmp|/var/folders|/private/var|C:\\\\Users\\\\[^\\\\]+\\\\AppData)/[\w./\\-]*"),
+    # A temporary directory differs every run; the file name inside it is what identifies the place.
+    ("tmp", r"(?:/tmp|/var/folders|/private/var|C:\\\\Users\\\\[^\\\\]+\\\\AppData)[/\\\\](?:[\w.-]+[/\\\\])*"),
     ("duration", r"\b\d+(?:\.\d+)?\s?(?:ms|us|µs|ns|s|sec|secs|seconds|m|min|minutes|h)\b"),
     ("num", r"(?<![\w.])-?\d+(?:\.\d+)?"),
 )
@@ -76,7 +77,7 @@ def pattern_key(event: Event) -> str:
         return f"{event.kind}|{event.test_id}"
     if event.priority == Priority.CRITICAL and event.location:
         # Within a run, a critical error at another line is another thing to fix: never fold it away.
-        return f"{event.kind}|{mask(event.message)}|{event.location}"
+        return f"{event.kind}|{mask(event.message)}|{mask(event.location)}"
     return f"{event.kind}|{mask(event.message)}"
 
 

@@ -46,6 +46,10 @@ def serialise(result: "Result", settings: Settings) -> str:
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it: a reader sees the old file or the new one."""
     try:
+        if path.exists() and not path.is_file():  # /dev/null, a FIFO: write through, never replace them
+            with path.open("w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent
 PROJECTS = CORPUS / "projects"
-CASES = CORPUS / "cases"
+CASES = Path(os.environ.get("CORPUS_CASES", CORPUS / "cases"))  # another folder for re-runs (bench/stability.py)
 TOOLS = CORPUS / "tools"
 WORK = Path(os.environ.get("CORPUS_WORK", "/tmp/ci-work"))
 REPO_ROOT = CORPUS.parent.parent
