@@ -22,6 +22,7 @@ _MASKS = (
     ("duration", r"\b\d+(?:\.\d+)?\s?(?:ms|us|µs|ns|s|sec|secs|seconds|m|min|minutes|h)\b"),
     ("num", r"(?<![\w.])-?\d+(?:\.\d+)?"),
 )
+_TEMP_DIR = re.compile(dict(_MASKS)["tmp"])  # a location keeps its line: only a temp directory varies
 _MASK = re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in _MASKS))
 
 
@@ -77,7 +78,7 @@ def pattern_key(event: Event) -> str:
         return f"{event.kind}|{event.test_id}"
     if event.priority == Priority.CRITICAL and event.location:
         # Within a run, a critical error at another line is another thing to fix: never fold it away.
-        return f"{event.kind}|{mask(event.message)}|{mask(event.location)}"
+        return f"{event.kind}|{mask(event.message)}|{_TEMP_DIR.sub('<tmp>', event.location)}"
     return f"{event.kind}|{mask(event.message)}"
 
 

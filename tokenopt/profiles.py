@@ -39,7 +39,8 @@ _TEST_MARKERS = re.compile(
     r"^(?:PASS|FAIL) \S|^Tests:\s+\d|^Test Suites:|Tests run: \d+, Failures|^\S+::\S+ (?:PASSED|FAILED)|"
     r"^Ran \d+ tests? in|: error TS\d+: |^\S+:\d+(?::\d+)?: (?:fatal )?error: |^error(?:\[E\d+\])?: |"
     r"^\[ERROR\] |BUILD FAIL|make(?:\[\d+\])?: \*\*\* |^##\[group\]|^\d+ (?:failed|passed)(?:, \d+ \w+)* in [\d.]+s|"
-    r"^Test run finished after |^# (?:tests|pass|fail) \d+|^ok \d+ |^not ok \d+ |^\s*✓|^\s*✕|^\s*\d+ passing\b"
+    r"^Test run finished after |^\{\"Time\":\"[^\"]*\",\"Action\":\"|"
+    r"^# (?:tests|pass|fail) \d+|^ok \d+ |^not ok \d+ |^\s*✓|^\s*✕|^\s*\d+ passing\b"
 )
 _ERROR_MARKERS = re.compile(r"(?i)\b(?:error|exception|fatal|critical|fail(?:ed|ure)?|panic|traceback)\b")
 ERROR_SHARE = 0.005

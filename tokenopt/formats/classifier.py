@@ -15,7 +15,7 @@ EXCERPT_HEAD, EXCERPT_TAIL = 40, 120  # tracebacks keep their start and their in
 
 _LOCATION = re.compile(
     r"File \"(?P<pf>[^\"]+)\", line (?P<pl>\d+)"
-    r"|(?P<p>(?:[A-Za-z]:)?[\w.@~+\-/\\]*[\w\-]\.[A-Za-z]{1,6})(?::(?P<l>\d+)(?::(?P<c>\d+))?|\((?P<tl>\d+),(?P<tc>\d+)\))"
+    r"|(?P<p>(?:(?<![A-Za-z])[A-Za-z]:)?[\w.@~+\-/\\]*[\w\-]\.[A-Za-z]{1,6})(?::(?P<l>\d+)(?::(?P<c>\d+))?|\((?P<tl>\d+),(?P<tc>\d+)\))"
 )
 _THIRD_PARTY = re.compile(r"site-packages|dist-packages|node_modules|/usr/lib/|<frozen |/rustc/|\.cargo/registry|"
                           r"/go/src/runtime|/usr/lib/go|/usr/local/go/|(?:^|[\s(/])(?:java|jdk|sun|javax|junit|kotlin)\."
@@ -31,6 +31,7 @@ _DETAIL = re.compile(
 # The values an assertion compared (jest's Expected/Received, Rust's left/right): a one-line failure needs them.
 _COMPARED = re.compile(r"^\s*(?:Expected|Received|left|right)(?: (?:substring|message|value|length))?:\s+\S")
 _E_EXCEPTION = re.compile(r"^E\s+(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Warning)\b")
+_YAML_ERROR = re.compile(r"^\s+error: (?:[|>][-+]?\s*$|(?P<q>['\"])(?P<v>.*)(?P=q)\s*$)")
 _ROOT_CAUSE = re.compile(r"^\s*Caused by: ")
 _INDENTED = re.compile(r"^(?:\s|$)")
 _ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b")
@@ -91,6 +92,7 @@ class Classifier:
         self.block_start = any_of(tuple(r for r in self.rules if r.block))
         # A test failure line never hides inside another failure's section, however the log was cut.
         self.failure_line = any_of(tuple(r for r in self.rules if r.kind == "failed_test" and not r.block))
+        self.failure_start = any_of(tuple(r for r in self.rules if r.kind == "failed_test" and r.block))
         self.open: _Block | None = None
         self.step = ""
 
@@ -156,10 +158,11 @@ class Classifier:
         mode, more = block.rule.block, block.rule.more
         if more is not None and more.search(text):
             return True
+        if mode == "section":  # a failure's section holds its tracebacks; the next failure or a banner ends it
+            return not (self.section_end.search(text) or self.failure_line.search(text)
+                        or self.failure_start.search(text))
         if mode == "gutter" or self.indent_end.search(text) or self.block_start.search(text):
             return False
-        if mode == "section":
-            return not (self.section_end.search(text) or self.failure_line.search(text))
         if _INDENTED.match(text):
             return True
         if mode == "trace" and block.total and text.strip():
@@ -183,6 +186,11 @@ class Classifier:
         assert block is not None  # only called with an open block
         body, omitted = block.lines()
         header = block.start.text.strip()
+        if block.rule.title_lines and block.test_id:  # mocha: "1) Suite" / "nested" / "test title:"
+            title = next((n for n, text in enumerate(body[:6]) if text.rstrip().endswith(":")), -1)
+            if title >= 0:
+                block.label = " ".join([block.label, *(text.strip() for text in body[:title + 1])]).rstrip(":")
+                body = body[title + 1:]
         detail = block.detail or find_detail(body)
         if block.test_id:
             message = f"{block.label}: {detail}" if detail else block.label
@@ -248,6 +256,10 @@ def find_detail(body: list[str]) -> str:
     for n, text in enumerate(tail, start):
         if explained is not None and n < explained:
             continue
+        yaml = _YAML_ERROR.match(text)
+        if yaml:  # TAP's YAML block: "error: |-" then the message, or "error: 'message'"
+            following = next((line.strip() for line in body[n + 1:n + 3] if line.strip()), "")
+            return yaml.group("v") or following
         match = _DETAIL.search(text)
         if match:
             detail = (match.group("e") or match.group("j") or text).strip()
@@ -281,6 +293,7 @@ def _last_location(texts: list[str]) -> str:
             path = match.group("pf") or match.group("p")
             number = match.group("pl") or match.group("l") or match.group("tl")
             if number and not _THIRD_PARTY.search(path):
+                path = "/" + path.lstrip("/") if path.startswith("//") else path  # file:///x → /x
                 column = match.group("c") or match.group("tc")
                 return f"{path}:{number}:{column}" if column else f"{path}:{number}"
     return ""

@@ -35,7 +35,8 @@ JAVASCRIPT = Family(
         rule("jest-failure", r"^\s*● (?!Console\b)(?P<test>.+)$", C, "failed_test", "indent"),
         rule("tap-failure", r"^\s*not ok \d+ - (?P<test>.+?)(?: # .*)?$", C, "failed_test", "indent"),
         # Mocha numbers each failure twice: nested in the run (deeper) and in the failures list (two spaces).
-        rule("mocha-failure", r"^ {2}\d+\) (?P<test>\S.*?):?$", C, "failed_test", "indent"),
+        rule("mocha-failure", r"^ {2}(?P<label>\d+\) (?P<test>\S.*?)):?$", C, "failed_test", "section",
+             title_lines=True),
         rule("node-spec-failure", r"^\s*✖ (?!failing tests:|\d+ problems?\b)(?P<test>.+?)(?: \([\d.]+m?s\))?$", C,
              "failed_test", "indent"),
         rule("tsc-error", r"^(?P<loc>\S+(?:\(\d+,\d+\)|:\d+:\d+)) ?[:-] error TS\d+: ", C, "compile_error", "indent"),
@@ -48,7 +49,7 @@ JAVASCRIPT = Family(
         rule("npm-error", r"^npm ERR! |^npm error ", H, "summary"),
     ),
     signals=("●", "✘", "✕", "×", "✖", "not ok", "passing", "error", "fail", "warn"),
-    starts=r"\s*(?:Test Files|Tests|Test Suites|Snapshots):?\s|# (?:pass|fail|tests) ",
+    starts=r"\s*(?:Test Files|Tests|Test Suites|Snapshots):?\s|# (?:pass|fail|tests) | {2}\d+\) ",
     section_end=r"^⎯{3,}",
     indent_end=r"^\s?(?:PASS|FAIL)\s+\S|^\s*(?:Test Suites|Tests|Snapshots|Time|Test Files):?\s"
                r"|^\s*\d+ (?:passing|failing|pending)\b",

@@ -19,6 +19,7 @@ PYTHON = Family(
              "indent"),
         rule("pytest-verbose", r"^(?P<test>\S+::\S+) (?:FAILED|ERROR)\b", C, "failed_test"),
         rule("unittest-failure", r"^(?P<label>(?:FAIL|ERROR): (?P<test>\w+ \([\w.]+\)))", C, "failed_test", "section"),
+        rule("unittest-verbose", r"^(?P<test>\w+ \([\w.]+\)) \.\.\. (?:FAIL|ERROR)$", C, "failed_test"),
         rule("python-traceback", r"^\s*Traceback \(most recent call last\):", C, "exception", "trace", _CHAIN),
         rule("pytest-result", r"^=+ .*\b(?:failed|passed|errors?|no tests ran)\b.*=+$"
              r"|^(?:\d+ (?:failed|passed|errors?|skipped|xfailed|xpassed|warnings?|deselected)(?:, )?)+ in [\d.]+s", H,
@@ -28,5 +29,5 @@ PYTHON = Family(
         rule("python-warning", r"^\s*(?P<loc>\S+\.py:\d+): (?P<w>\w*Warning): ", M, "warning", "indent"),
     ),
     signals=("error", "fail", "warning", "traceback"),
-    section_end=r"^(?:={3,}|_{3,} |-{3,} (?:Captured log|generated xml))|^-{40,}$|^Ran \d+ tests? in ",
+    section_end=r"^(?:={3,}|_{3,} |-{3,} (?:Captured log|generated xml))|^Ran \d+ tests? in ",
 )

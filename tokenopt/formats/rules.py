@@ -30,10 +30,12 @@ class Rule:
     kind: str
     block: str = ""
     more: re.Pattern[str] | None = None
+    title_lines: bool = False  # the test's title goes on over the block's first lines, up to one ending in ":"
 
 
-def rule(name: str, regex: str, priority: Priority, kind: str, block: str = "", more: str = "") -> Rule:
-    return Rule(name, re.compile(regex), priority, kind, block, re.compile(more) if more else None)
+def rule(name: str, regex: str, priority: Priority, kind: str, block: str = "", more: str = "",
+         title_lines: bool = False) -> Rule:
+    return Rule(name, re.compile(regex), priority, kind, block, re.compile(more) if more else None, title_lines)
 
 
 Rewriter = Callable[[str], str]

@@ -12,5 +12,6 @@ RUNNER = Family(
         rule("runner-debug", r"^(?:##\[debug\]|::debug::)", V, "debug"),
     ),
     starts=r"##\[|::",
+    section_end=r"^##\[(?:group|endgroup|error)\]",
     signals=("exit code",),
 )
