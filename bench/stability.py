@@ -48,13 +48,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ecosystems", default="python,rust,go,c,jvm,js")
     parser.add_argument("--work", default="")
+    parser.add_argument("--reuse", action="store_true", help="compare with the re-run already in --work")
     args = parser.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="tokenopt-stability-"))
     rerun = work / "cases"
     env = {**os.environ, "CORPUS_CASES": str(rerun), "CORPUS_WORK": str(work / "ci-rerun")}
     done = subprocess.run([sys.executable, str(CORPUS / "generate.py"), *args.ecosystems.split(",")], env=env,
-                          capture_output=True, text=True, check=False)
-    if done.returncode:
+                          capture_output=True, text=True, check=False) if not args.reuse else None
+    if done is not None and done.returncode:
         print(done.stdout[-2000:], done.stderr[-2000:], sep="\n", file=sys.stderr)
         return done.returncode
     total = same = merged = 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .fingerprint import pattern_key
+from .fingerprint import pattern_key, without_temp_dirs
 from .formats.classifier import find_location
 from .mining import Template, TemplateMiner
 from .model import Event, Pattern, Priority, Tally
@@ -75,10 +75,10 @@ class _TemplateKeys:
         self.by_key: dict[str, Template] = {}
 
     def key(self, event: Event) -> str:
-        template = self.miner.add(event.message)
+        template = self.miner.add(without_temp_dirs(event.message))
         if not _has_words(template):
             return pattern_key(event)
-        key = f"{event.kind}|template:{template.id}"
+        key = f"{event.kind}|template:{template.id}"  # run-local: regroup() re-keys by the template's text
         self.by_key[key] = template
         return key
 
@@ -93,7 +93,7 @@ class _TemplateKeys:
             if not _has_words(live):  # a template of wildcards only would fold unrelated lines together
                 grouped[key] = pattern
                 continue
-            merged_key = f"{pattern.event.kind}|template:{live.id}"
+            merged_key = f"{pattern.event.kind}|template:{live.text}"  # the text, not the id: stable across runs
             known = grouped.get(merged_key)
             if known is None:
                 pattern.key = pattern.event.key = merged_key

@@ -29,6 +29,11 @@ _MASK = re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in _MASKS))
 _NEEDS_MASK = re.compile(r"\d|/tmp|/var/folders|/private/var|AppData")
 
 
+def without_temp_dirs(text: str) -> str:
+    """``text`` with temporary directories (which differ every run) replaced, file names kept."""
+    return _TEMP_DIR.sub("<tmp>", text) if "/tmp" in text or "/var/" in text or "AppData" in text else text
+
+
 def mask(text: str) -> str:
     """``text`` with its variable parts replaced by ``<name>`` placeholders."""
     if not _NEEDS_MASK.search(text):  # every mask needs a digit or a temp path: most lines have neither
@@ -78,7 +83,7 @@ def pattern_key(event: Event) -> str:
         return f"{event.kind}|{event.test_id}"
     if event.priority == Priority.CRITICAL and event.location:
         # Within a run, a critical error at another line is another thing to fix: never fold it away.
-        return f"{event.kind}|{mask(event.message)}|{_TEMP_DIR.sub('<tmp>', event.location)}"
+        return f"{event.kind}|{mask(event.message)}|{without_temp_dirs(event.location)}"
     return f"{event.kind}|{mask(event.message)}"
 
 

@@ -1,7 +1,7 @@
 """Rust: cargo test (panics, assertion left/right, the failures list) and rustc diagnostics with codes."""
 from __future__ import annotations
 
-from .rules import C, Family, H, M, rule
+from .rules import C, Family, H, L, M, rule
 
 _GUTTER = r"^\s*(?:-->|\d*\s*\||= |\.\.\.$)"
 
@@ -13,8 +13,10 @@ RUST = Family(
         rule("rustc-error", r"^error(?:\[E\d{4}\])?: (?!aborting|could not compile|test failed)", C, "compile_error",
              "gutter", _GUTTER),
         rule("cargo-result", r"^test result: |^error: test failed|^error: could not compile", H, "summary"),
-        rule("rustc-warning", r"^warning: (?!\d+ warnings? emitted|`[^`]+` \(\w+\) generated)", M, "warning", "gutter",
-             _GUTTER),
+        # "warning: `crate` (lib test) generated 2 warnings" counts the warnings above it: context, not a warning.
+        rule("cargo-warning-count",
+             r"^warning: (?:`[^`]+` \([\w ]+\) generated \d+ warnings?|\d+ warnings? emitted)", L, "summary"),
+        rule("rustc-warning", r"^warning: ", M, "warning", "gutter", _GUTTER),
     ),
     signals=("error", "fail", "warning", "panicked"),
     starts=r"---- |test result: ",
