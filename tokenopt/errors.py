@@ -42,3 +42,14 @@ class ConfigError(TokenoptError):
 
 class StateError(TokenoptError):
     """A state file (usage history, index) could not be written."""
+
+
+class GitHubError(TokenoptError):
+    """A GitHub API call failed; the action reports it as a warning and never fails the build for it.
+
+    ``status`` is the HTTP status GitHub answered with (None when GitHub could not be reached at all).
+    """
+
+    def __init__(self, problem: str, fix: str = "", status: int | None = None) -> None:
+        super().__init__(problem, fix)
+        self.status = status

@@ -24,6 +24,7 @@ SECTION_TITLES = {
 }
 _BACKTICKS = re.compile(r"`+")
 _MENTION = re.compile(r"(?<![\w`])@(?=[A-Za-z0-9])")
+_REFERENCE = re.compile(r"(?<![\w&#])#(?=\d)|(?<=\w)#(?=\d+\b)")  # #123 and owner/repo#123
 _HTML = re.compile(r"[<>&]")
 
 
@@ -60,9 +61,12 @@ def inline_code(text: str) -> str:
 
 
 def md_text(text: str) -> str:
-    """Log text made inert for Markdown outside code: no raw HTML, no @mentions, no table breaks."""
+    """Log text made inert for Markdown outside code: no raw HTML, no @mentions or #123 cross-references that
+    would notify people or link issues, no images fetched from outside hosts, no table breaks."""
     text = _HTML.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group(0)], text)
-    return _MENTION.sub("@\u200b", text).replace("|", "\\|")
+    text = _MENTION.sub("@\u200b", text)
+    text = _REFERENCE.sub("#\u200b", text)
+    return text.replace("![", "!\\[").replace("|", "\\|")
 
 
 def thousands(value: int | float) -> str:

@@ -43,17 +43,22 @@ class Settings:
     index_max_patterns: int = 5_000
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any], origin: str = "option") -> "Settings":
-        """Build Settings from plain values (strings or already-typed), naming ``origin`` in errors."""
+    def from_mapping(cls, values: Mapping[str, Any], origin: str = "option",
+                     aliases: Mapping[str, str] | None = None) -> "Settings":
+        """Build Settings from plain values (strings or already-typed), naming ``origin`` in errors.
+
+        ``aliases`` maps the caller's names to fields (the action's ``token-budget`` is ``budget``), so
+        errors name what the user wrote."""
         known = {f.name for f in fields(cls)}
+        aliases = aliases or {}
         kwargs: dict[str, Any] = {}
         for name, raw in values.items():
-            key = name.replace("-", "_")
+            key = aliases.get(name, name).replace("-", "_")
             if key not in known:
                 raise UsageError(f"unknown {label(origin, name)}", f"use one of: {', '.join(sorted(known))}")
             kwargs[key] = _PARSERS.get(key, _text)(raw, name, origin)
         settings = cls(**kwargs)
-        settings.validate(origin)
+        settings.validate(origin, {field.replace("_", "-"): name for name, field in aliases.items()})
         return settings
 
     def merged(self, overrides: Mapping[str, Any], origin: str = "option") -> "Settings":
@@ -70,10 +75,11 @@ class Settings:
                 data[key] = list(value)
         return data
 
-    def validate(self, origin: str = "option") -> None:
-        _choice(self.profile, PROFILES, "profile", origin)
-        _choice(self.format, FORMATS, "format", origin)
-        _choice(self.fail_on, FAIL_ON, "fail-on", origin)
+    def validate(self, origin: str = "option", names: Mapping[str, str] | None = None) -> None:
+        names = names or {}
+        _choice(self.profile, PROFILES, names.get("profile", "profile"), origin)
+        _choice(self.format, FORMATS, names.get("format", "format"), origin)
+        _choice(self.fail_on, FAIL_ON, names.get("fail-on", "fail-on"), origin)
         ranges = (
             ("budget", self.budget, 1 <= self.budget <= 10_000_000, "a whole number from 1 to 10000000"),
             ("reserve-percentage", self.reserve_percentage, 0 <= self.reserve_percentage <= 100, "0 to 100"),
@@ -85,7 +91,7 @@ class Settings:
         )
         for name, value, ok, expected in ranges:
             if not ok:
-                raise UsageError(f"{label(origin, name)}={value} is out of range", f"give {expected}")
+                raise UsageError(f"{label(origin, names.get(name, name))}={value} is out of range", f"give {expected}")
 
 
 def label(origin: str, name: str) -> str:

@@ -1,0 +1,174 @@
+"""The action end to end, the way the runner runs a Docker action: INPUT_* variables, the workspace, the event
+payload, $GITHUB_STEP_SUMMARY and $GITHUB_OUTPUT files, and GitHub's API served by the fake on 127.0.0.1."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from github_server import INSTALL_COMMAND, SPEC_PATH, FakeGitHub
+from runner_side import runner_command, runner_env_file
+from support import FIXTURES
+
+from tokenopt import action
+from tokenopt.errors import UsageError
+from tokenopt.github import comment_marker
+
+PR = 7
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeGitHub]:
+    if not SPEC_PATH.exists():
+        pytest.skip(f"GitHub's REST API description is not installed: run `{INSTALL_COMMAND}`")
+    with FakeGitHub() as server:
+        yield server
+    if server.violations:
+        pytest.fail("requests GitHub's REST API description refuses:\n" + "\n".join(server.violations))
+
+
+def runner_env(tmp_path: Path, logs: list[Path], api_url: str = "http://127.0.0.1:9", **inputs: str) -> dict[str, str]:
+    """A workspace holding ``logs`` and the environment the runner gives the container."""
+    workspace = tmp_path / "workspace"
+    (workspace / "logs").mkdir(parents=True, exist_ok=True)
+    for log in logs:
+        shutil.copy(log, workspace / "logs" / log.name)
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": PR}}))
+    env = {"GITHUB_WORKSPACE": str(workspace), "GITHUB_EVENT_PATH": str(event), "GITHUB_EVENT_NAME": "pull_request",
+           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"), "GITHUB_OUTPUT": str(tmp_path / "output"),
+           "GITHUB_API_URL": api_url, "GITHUB_REPOSITORY": "octo-org/octo-repo",
+           "INPUT_LOG-FILES": "logs/*.log\n!logs/ignored.log", "INPUT_GITHUB-TOKEN": "user-token"}
+    env.update({f"INPUT_{name.replace('_', '-').upper()}": value for name, value in inputs.items()})
+    for path in (tmp_path / "summary.md", tmp_path / "output"):
+        path.touch()
+    return env
+
+
+def outputs(tmp_path: Path) -> dict[str, str]:
+    return runner_env_file((tmp_path / "output").read_text())
+
+
+def test_inputs_are_read_like_the_runner_passes_them():
+    settings, options = action.read_inputs({"INPUT_LOG-FILES": "a.log\n\n b/**/*.log \n", "INPUT_TOKEN-BUDGET": "500",
+                                            "INPUT_COMMENT": "on-failure", "INPUT_PULL-REQUEST": "#12"})
+    assert settings.log_file == ("a.log", "b/**/*.log") and settings.budget == 500
+    assert settings.fail_on == "critical" and settings.format == "markdown"
+    assert options.comment == "on-failure" and options.pull_request == 12 and options.annotations
+
+
+@pytest.mark.parametrize("name, value, says", [
+    ("TOKEN-BUDGET", "lots", "input token-budget"),
+    ("FAIL-ON", "sometimes", "input fail-on"),
+    ("COMMENT", "yes", "input comment"),
+    ("PULL-REQUEST", "abc", "input pull-request"),
+])
+def test_a_bad_input_is_one_line_naming_it(name: str, value: str, says: str):
+    with pytest.raises(UsageError) as raised:
+        action.read_inputs({"INPUT_LOG-FILES": "a.log", f"INPUT_{name}": value})
+    assert says in raised.value.one_line() and "\n" not in raised.value.one_line()
+
+
+def test_a_failing_run_writes_everything_then_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    env = runner_env(tmp_path, [FIXTURES / "pytest" / "failures.log", FIXTURES / "cargo" / "test_failures.log"])
+    assert action.run(env) == 1
+    summary = (tmp_path / "summary.md").read_text()
+    assert "tests/test_invoice.py::test_total_with_discount" in summary and "ring::tests::latest_after_wrap" in summary
+    assert "<details><summary>Digest" in summary and len(summary.encode()) < 1_048_576
+    values = outputs(tmp_path)
+    assert values["conclusion"] == "failure" and int(values["critical-count"]) == 5
+    assert int(values["tokens"]) <= 76659 and Path(env["GITHUB_WORKSPACE"], values["digest-path"]).exists()
+    assert json.loads(Path(env["GITHUB_WORKSPACE"], values["json-path"]).read_text())["events"]
+    commands = [runner_command(line) for line in capsys.readouterr().out.splitlines()]
+    errors = [c for c in commands if c and c[0] == "error"]
+    assert 1 <= len(errors) <= 10 and all(c[1].get("file") and c[1].get("line") for c in errors)
+
+
+def test_fail_on_never_and_no_summary(tmp_path: Path):
+    env = runner_env(tmp_path, [FIXTURES / "pytest" / "failures.log"], FAIL_ON="never", SUMMARY="off")
+    assert action.run(env) == 0
+    assert (tmp_path / "summary.md").read_text() == "" and outputs(tmp_path)["conclusion"] == "success"
+
+
+@pytest.mark.parametrize("policy, code, command", [("warn", 0, "warning"), ("error", 1, "error"), ("ignore", 0, None)])
+def test_no_log_files_follows_if_no_files_found(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 policy: str, code: int, command: str | None):
+    env = runner_env(tmp_path, [], IF_NO_FILES_FOUND=policy)
+    assert action.run(env) == code
+    said = [runner_command(line) for line in capsys.readouterr().out.splitlines()]
+    assert [c[0] for c in said if c] == ([command] if command else [])
+    assert outputs(tmp_path)["conclusion"] == "no-logs"
+
+
+def test_the_comment_is_created_then_updated_in_place(tmp_path: Path, fake: FakeGitHub):
+    log = FIXTURES / "pytest" / "failures.log"
+    for _ in range(2):
+        assert action.run(runner_env(tmp_path, [log], fake.url, COMMENT="always")) == 1
+    comments = fake.comments[PR]
+    assert len(comments) == 1 and comment_marker("CI log digest") in comments[0]["body"]
+    assert "test_invoice_with_dashed_sku" in comments[0]["body"] and len(comments[0]["body"]) <= 65_536
+    assert [m for m, _ in fake.requests].count("PATCH") <= 1 and [m for m, _ in fake.requests].count("POST") == 1
+
+
+def test_a_fork_token_warns_and_the_summary_is_still_written(tmp_path: Path, fake: FakeGitHub,
+                                                              capsys: pytest.CaptureFixture[str]):
+    fake.read_only = True
+    env = runner_env(tmp_path, [FIXTURES / "pytest" / "failures.log"], fake.url, COMMENT="always")
+    assert action.run(env) == 1  # from fail-on: the comment's failure never decides the build
+    warnings = [c for c in map(runner_command, capsys.readouterr().out.splitlines()) if c and c[0] == "warning"]
+    assert any("workflow_run" in c[2] for c in warnings)
+    assert "test_total_with_discount" in (tmp_path / "summary.md").read_text()
+
+
+HOSTILE_TEST = '''
+def test_hostile():
+    message = "\\n".join([
+        "::set-output name=pwned::yes", "::add-mask::hidden", "::stop-commands::abc", "x ##[error]inside a line",
+        "::error file=evil.py,line=1::forged", "</details><img src=https://evil.example/x.png> @octocat #123",
+        "````", "![t](https://evil.example/t.png) | break | table",
+    ])
+    assert False, message
+'''
+
+
+def test_hostile_log_text_never_reaches_the_runner_as_a_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "test_hostile.py").write_text(textwrap.dedent(HOSTILE_TEST))
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "test_hostile.py"], cwd=project,
+                         capture_output=True, text=True, check=False)
+    log = tmp_path / "hostile.log"
+    log.write_text(run.stdout)
+    assert "::set-output name=pwned::yes" in run.stdout  # the real tool printed the attack
+    assert action.run(runner_env(tmp_path, [log])) == 1
+    out = capsys.readouterr().out
+    assert "##[" not in out
+    for line in out.splitlines():
+        command = runner_command(line)
+        assert command is None or (command[0] in ("error", "warning", "notice") and "pwned" not in command[1])
+    live = outside_fences((tmp_path / "summary.md").read_text())  # inside a fence nothing renders
+    assert "<img" not in live and "</details><" not in live and "@octocat" not in live
+    assert "![t](https" not in live and " #123" not in live and "| break |" not in live
+
+
+def outside_fences(markdown: str) -> str:
+    """The Markdown that renders as Markdown: fenced blocks removed, checking that each fence closes with
+    the same marker it opened with (a log line cannot close it early)."""
+    kept, fence = [], ""
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if fence:
+            if stripped == fence:
+                fence = ""
+            continue
+        if stripped.startswith("```"):
+            fence = "`" * (len(stripped) - len(stripped.lstrip("`")))
+            continue
+        kept.append(line)
+    assert not fence, "a fence was left open"
+    return "\n".join(kept)

@@ -1,0 +1,191 @@
+"""The GitHub Action: INPUT_* → Settings; run the pipeline; write the job summary, outputs, annotations and
+the PR comment; exit 1 when ``fail-on`` is met, after everything else was written.
+
+Nothing here prints log text raw: every line to stdout goes through ``github``'s escaping, because the
+runner executes workflow commands found in a step's output.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import github, workflow
+from .errors import NoInputError, TokenoptError, UsageError
+from .model import Priority
+from .optimizer import EnhancedTokenOptimizer, Result
+from .reader import expand_sources
+from .reports import Report, build_report
+from .settings import Settings
+
+# Inputs that are Settings, by the Settings field they set; the rest are the action's own options.
+SETTING_INPUTS = {
+    "log-files": "log_file", "token-budget": "budget", "reserve-percentage": "reserve_percentage",
+    "profile": "profile", "encoding": "encoding", "fail-on": "fail_on", "index-path": "index",
+    "digest-path": "out",
+}
+CHOICES = {
+    "if-no-files-found": ("warn", "error", "ignore"), "summary": ("always", "on-failure", "off"),
+    "annotations": ("true", "false"), "comment": ("off", "always", "on-failure", "on-change"),
+}
+OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template")
+DEFAULTS = {"fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
+            "summary": "always", "annotations": "true", "comment": "off", "comment-title": "CI log digest"}
+ANNOTATIONS_PER_KIND = 10
+
+
+@dataclass(frozen=True)
+class Options:
+    """The action's own inputs: where results go, not how the digest is made."""
+
+    if_no_files_found: str = "warn"
+    summary: str = "always"
+    annotations: bool = True
+    comment: str = "off"
+    comment_title: str = "CI log digest"
+    pull_request: int | None = None
+    github_token: str = ""
+    template: str = ""
+
+
+def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
+    """Inputs as the runner passes them to a Docker action: ``INPUT_`` + the id upper-cased, hyphens kept."""
+    raw = {name: environ.get(f"INPUT_{name.upper()}", "").strip() or DEFAULTS.get(name, "")
+           for name in (*SETTING_INPUTS, *OPTION_INPUTS)}
+    values: dict[str, Any] = {name: raw[name] for name in SETTING_INPUTS if raw[name]}
+    values["format"] = "markdown"
+    settings = Settings.from_mapping(values, origin="input {name}", aliases=SETTING_INPUTS)
+    for name, accepted in CHOICES.items():
+        if raw[name].lower() not in accepted:
+            raise UsageError(f"input {name}={raw[name]!r} is not accepted", f"use one of: {', '.join(accepted)}")
+    pull_request = raw["pull-request"].lstrip("#")
+    if pull_request and not pull_request.isdigit():
+        raise UsageError(f"input pull-request={raw['pull-request']!r} is not a number", "give the PR number, e.g. 42")
+    options = Options(raw["if-no-files-found"].lower(), raw["summary"].lower(), raw["annotations"].lower() == "true",
+                      raw["comment"].lower(), raw["comment-title"], int(pull_request) if pull_request else None,
+                      raw["github-token"], raw["template"])
+    return settings, options
+
+
+def run(environ: Mapping[str, str]) -> int:
+    """The whole step; the one error boundary of the action."""
+    try:
+        settings, options = read_inputs(environ)
+        workspace = environ.get("GITHUB_WORKSPACE")
+        if workspace and Path(workspace).is_dir():
+            os.chdir(workspace)
+        return _run(settings, options, environ)
+    except TokenoptError as error:
+        print(workflow.command("error", error.one_line(), title="tokenopt"))
+        return error.exit_code
+    except Exception as error:  # never a traceback in the job log: one line, and the fix
+        print(workflow.command("error", f"internal error: {type(error).__name__}: {error} — please report it",
+                             title="tokenopt"))
+        return 3
+
+
+def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> int:
+    try:
+        list(expand_sources(settings.log_file))
+    except NoInputError as error:
+        return _no_logs(error, options, environ)
+    result = EnhancedTokenOptimizer(settings=settings).run()
+    report = build_report(result, options.comment_title)
+    json_path = str(Path(settings.out).with_suffix(".json"))
+    Path(json_path).write_text(json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    failed = _failed(result, settings.fail_on)
+    if options.summary == "always" or (options.summary == "on-failure" and failed):
+        _write_summary(report, options, environ)
+    if options.annotations:
+        for line in annotation_commands(result):
+            print(line)
+    _write_outputs(environ, {
+        "digest-path": settings.out, "json-path": json_path, "tokens": str(result.fitted.tokens),
+        "input-tokens": str(result.collected.input_tokens), "compression-ratio": f"{result.compression_ratio:.6f}",
+        "critical-count": str(report.critical_count), "new-count": str(report.new_count),
+        "conclusion": "failure" if failed else "success",
+    })
+    _comment(report, options, environ, failed)
+    print(workflow.safe_line(f"tokenopt: {report.headline} — digest {result.fitted.tokens:,} tokens "
+                           f"(budget {settings.budget:,}) in {settings.out}"))
+    return 1 if failed else 0
+
+
+def _failed(result: Result, fail_on: str) -> bool:
+    worst = result.worst()
+    return fail_on != "never" and worst is not None and worst >= Priority.parse(fail_on)
+
+
+def _no_logs(error: NoInputError, options: Options, environ: Mapping[str, str]) -> int:
+    if options.if_no_files_found == "error":
+        print(workflow.command("error", error.one_line(), title="tokenopt: no log files"))
+    elif options.if_no_files_found == "warn":
+        print(workflow.command("warning", error.one_line(), title="tokenopt: no log files"))
+    _write_outputs(environ, {"conclusion": "no-logs", "critical-count": "0", "new-count": "0"})
+    return 1 if options.if_no_files_found == "error" else 0
+
+
+def _write_summary(report: Report, options: Options, environ: Mapping[str, str]) -> None:
+    path = environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    workflow.append_summary(path, report.summary(options.template))
+
+
+def _write_outputs(environ: Mapping[str, str], outputs: dict[str, str]) -> None:
+    path = environ.get("GITHUB_OUTPUT")
+    if path:
+        workflow.write_outputs(path, outputs)
+
+
+def annotation_commands(result: Result) -> list[str]:
+    """Workflow commands for failure locations: the most important first, at most ten of each kind."""
+    lines: list[str] = []
+    counts = {"error": 0, "warning": 0}
+    for item in sorted(result.fitted.items, key=lambda i: (-i.pattern.priority, not i.pattern.new, i.pattern.order)):
+        event = item.pattern.event
+        kind = "error" if event.priority >= Priority.HIGH else "warning" if event.priority == Priority.MEDIUM else ""
+        if not kind or not event.location or counts[kind] >= ANNOTATIONS_PER_KIND:
+            continue
+        path, line, column = _split_location(event.location)
+        counts[kind] += 1
+        lines.append(workflow.command(kind, workflow.safe_line(event.message), file=path, line=line, col=column,
+                                    title=f"{event.kind.replace('_', ' ')}"))
+    return lines
+
+
+def _split_location(location: str) -> tuple[str, str, str]:
+    """``path:line[:col]``, the path relative to the workspace (the working directory): GitHub places
+    annotations by repository path."""
+    parts = location.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        path, line, column = parts
+    else:
+        path, _, line = location.rpartition(":")
+        column = ""
+    if os.path.isabs(path) and path.startswith(os.getcwd() + os.sep):
+        path = os.path.relpath(path)
+    return path, line, column
+
+
+def _comment(report: Report, options: Options, environ: Mapping[str, str], failed: bool) -> None:
+    """Post or update the sticky comment; any GitHub failure is a warning, never the build's failure."""
+    if options.comment == "off" or (options.comment == "on-failure" and not failed):
+        return
+    number = options.pull_request or workflow.pull_request_number(environ.get("GITHUB_EVENT_PATH", ""))
+    if number is None:
+        print(workflow.command("notice", "no pull request for this run: comment skipped (set input pull-request)"))
+        return
+    client = github.GitHubClient(options.github_token, environ.get("GITHUB_API_URL", "https://api.github.com"),
+                                 environ.get("GITHUB_REPOSITORY", ""))
+    try:
+        if options.comment == "on-change" and not client.comment_changed(number, options.comment_title,
+                                                                         report.fingerprint):
+            return
+        client.upsert_comment(number, report.comment(), options.comment_title, fingerprint=report.fingerprint)
+    except github.GitHubError as error:
+        print(workflow.command("warning", error.one_line(), title="tokenopt: PR comment not written"))
+
