@@ -208,6 +208,13 @@ def report(cases: list[Case], budgets: list[int], names: list[str], results: dic
             ratio = f"{best / values[0]:.1f}x" if best and values[0] else "-"
             print(f"{case.name:34} " + " ".join(f"{'-' if v is None else f'{v:,}':>10}" for v in values)
                   + f" {ratio:>26}")
+        paired = [(fewest[(c.name, names[0])], min(v for n in names[1:] if (v := fewest[(c.name, n)]) is not None))
+                  for c in cases if fewest[(c.name, names[0])] is not None
+                  and any(fewest[(c.name, n)] is not None for n in names[1:])]
+        ours, best = sum(p[0] for p in paired), sum(p[1] for p in paired)
+        halved = sum(1 for o, b in paired if 2 * o <= b)
+        print(f"\nover {len(paired)} cases: tokenopt {ours:,} tokens in all, the best baseline of each case {best:,} "
+              f"({best / ours:.2f}x); half or fewer on {halved} cases")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ CHOICES = {
 OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template")
 DEFAULTS = {"fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
             "summary": "always", "annotations": "true", "comment": "off", "comment-title": "CI log digest"}
+OUTPUTS = ("digest-path", "json-path", "tokens", "input-tokens", "compression-ratio", "critical-count", "new-count",
+           "conclusion")
 ANNOTATIONS_PER_KIND = 10
 
 

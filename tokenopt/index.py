@@ -92,7 +92,7 @@ class Index:
         """Add this run; return a verdict per pattern key and the entries of the last run that are gone now."""
         now = now or _now()
         previous = set(self._ids_of(self.runs[-1].id)) if self.runs else set()
-        run = Run(f"{now}-{uuid.uuid4().hex[:8]}", now, label, len(patterns))
+        run = Run(uuid.uuid4().hex[:10], now, label, len(patterns))  # short: every entry's counts name it
         verdicts: dict[str, Verdict] = {}
         for pattern in patterns:
             entry_id = short_id(pattern.key)
@@ -141,8 +141,8 @@ class Index:
 
     def to_json(self) -> dict[str, Any]:
         return {"schema": SCHEMA, "version": VERSION, "fingerprint_version": FINGERPRINT_VERSION,
-                "runs": [asdict(r) for r in self.runs],
-                "patterns": [asdict(e) for e in sorted(self.entries.values(), key=lambda e: e.first_seen)]}
+                "runs": [vars(r) for r in self.runs],
+                "patterns": [vars(e) for e in sorted(self.entries.values(), key=lambda e: e.first_seen)]}
 
     @classmethod
     def from_json(cls, data: Any) -> Index:
@@ -218,8 +218,8 @@ def save(index: Index, path: str | Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(index.to_json(), out, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(handle, "wb") as out:
+            out.write(json.dumps(index.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
