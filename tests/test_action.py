@@ -172,3 +172,18 @@ def outside_fences(markdown: str) -> str:
         kept.append(line)
     assert not fence, "a fence was left open"
     return "\n".join(kept)
+
+
+def test_empty_index_path_remembers_nothing_and_baked_encodings_are_found(tmp_path: Path):
+    settings, _ = action.read_inputs({"INPUT_LOG-FILES": "a.log", "INPUT_INDEX-PATH": "",
+                                      "TOKENOPT_ENCODINGS_DIR": "/opt/tiktoken"})
+    assert settings.index == "" and settings.encoding_dir == ("/opt/tiktoken",)
+    assert action.read_inputs({"INPUT_LOG-FILES": "a.log"})[0].index == ".tokenopt/index.json"
+
+
+def test_files_for_later_steps_are_readable_by_others(tmp_path: Path):
+    env = runner_env(tmp_path, [FIXTURES / "pytest" / "failures.log"])
+    action.run(env)
+    workspace = Path(env["GITHUB_WORKSPACE"])
+    for written in (workspace / "tokenopt-digest.md", workspace / ".tokenopt" / "index.json"):
+        assert written.stat().st_mode & 0o044 == 0o044, written

@@ -57,8 +57,14 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
     """Inputs as the runner passes them to a Docker action: ``INPUT_`` + the id upper-cased, hyphens kept."""
     raw = {name: environ.get(f"INPUT_{name.upper()}", "").strip() or DEFAULTS.get(name, "")
            for name in (*SETTING_INPUTS, *OPTION_INPUTS)}
+    if "INPUT_INDEX-PATH" in environ and not environ["INPUT_INDEX-PATH"].strip():
+        raw["index-path"] = ""
     values: dict[str, Any] = {name: raw[name] for name in SETTING_INPUTS if raw[name]}
     values["format"] = "markdown"
+    if "INPUT_INDEX-PATH" in environ and not raw["index-path"]:
+        values["index-path"] = ""  # the runner passes declared defaults, so an empty value was asked for
+    # The image bakes the encodings in; the runner's environment says where.
+    values["encoding_dir"] = [environ[n] for n in ("TOKENOPT_ENCODINGS_DIR", "TIKTOKEN_CACHE_DIR") if environ.get(n)]
     settings = Settings.from_mapping(values, origin="input {name}", aliases=SETTING_INPUTS)
     for name, accepted in CHOICES.items():
         if raw[name].lower() not in accepted:
@@ -170,6 +176,8 @@ def _split_location(location: str) -> tuple[str, str, str]:
         column = ""
     if os.path.isabs(path) and path.startswith(os.getcwd() + os.sep):
         path = os.path.relpath(path)
+    if os.path.isabs(path):  # outside the repository (a temp dir, the toolchain): GitHub cannot anchor it
+        return "", "", ""
     return path, line, column
 
 

@@ -222,6 +222,7 @@ def save(index: Index, path: str | Path) -> None:
             out.write(json.dumps(index.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes 0600; the cache-save step may run as another user
         os.replace(temp, path)
     except OSError as error:
         raise StateError(f"cannot write index {path}: {error.strerror}", "check the directory and its permissions") \

@@ -43,6 +43,9 @@ def serialise(result: "Result", settings: Settings) -> str:
     return result.digest
 
 
+READABLE = 0o644
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it: a reader sees the old file or the new one."""
     try:
@@ -54,6 +57,7 @@ def write_atomic(path: Path, text: str) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
+        os.chmod(temporary, READABLE)  # mkstemp makes 0600; later steps (another user) must read it
         os.replace(temporary, path)
     except OSError as error:
         raise StateError(f"{path}: cannot write ({error.strerror})", "choose a writable path") from None
