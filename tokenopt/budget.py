@@ -19,6 +19,7 @@ TRIM_KEEP, TRIM_HEAD = 10, 2
 LINE_CHARS, SHORT_CHARS = 400, 160
 ITEM_OVERHEAD = 6  # bullet, count, location markup per item
 CUT_MARKER = "\n…[digest cut to fit the token budget]"
+MIN_CUT_TEXT = 12  # below this many tokens of digest text, a marker at the end would say nothing
 
 
 @dataclass
@@ -134,9 +135,11 @@ class TokenBudgetManager:
             if tokens <= self.budget:
                 return Fitted(text, tokens, items, omitted)
             available -= max(tokens - self.budget, available // 8, 1)
-        text = fit_to_tokens(text, self.budget - self.count(CUT_MARKER), self.counter) + CUT_MARKER
-        if self.count(text) > self.budget:
-            text = fit_to_tokens(text, self.budget, self.counter)
+        room = self.budget - self.count(CUT_MARKER)
+        if room >= MIN_CUT_TEXT:
+            text = fit_to_tokens(text, room, self.counter) + CUT_MARKER
+        else:  # too small for the digest's own shape: the marker leads, so what fits still says what it is
+            text = fit_to_tokens(f"[digest cut to {self.budget} tokens] {text}", self.budget, self.counter)
         return Fitted(text, self.count(text), items, omitted, cut=True)
 
     def plan(self, patterns: list[Pattern], available: int) -> list[Item]:

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from .errors import InputError, NoInputError
 from .model import Line
@@ -27,6 +27,8 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|
 _RUNNER_STAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _SNIFF_BYTES = 8192
 AUTO_CHUNK_SMALL, AUTO_CHUNK_LARGE, LARGE_INPUT = 500, 5000, 50 * 1024 * 1024
+# Logs compress 10-30x; beyond this ratio (and a floor for tiny archives) the archive is a bomb.
+BOMB_RATIO, DECOMPRESSED_FLOOR, MAX_ZIP_MEMBERS = 1000, 256 * 1024 * 1024, 10_000
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,10 @@ def expand_sources(patterns: tuple[str, ...]) -> list[Source]:
                 if glob.has_magic(pattern):
                     continue
                 raise InputError(f"{match}: is a directory", f"name files inside it, e.g. '{match}/**/*.log'")
-            if any(_excluded(match, ex) for ex in excludes) or match in seen:
+            real = os.path.realpath(match)  # one file reached twice (a symlink, a loop under **) is read once
+            if any(_excluded(match, ex) for ex in excludes) or real in seen:
                 continue
-            seen.add(match)
+            seen.add(real)
             found.append(Source(match, path))
     if not found:
         raise NoInputError(f"no file matches {' '.join(patterns)}", "check the globs from the current directory")
@@ -118,7 +121,7 @@ class LineReader:
             raise InputError(f"{source.name}: cannot open ({error.strerror})", "check the path") from None
         head = raw.peek(4)[:4] if isinstance(raw, io.BufferedReader) else _peek(raw, 4)
         if head.startswith(b"\x1f\x8b"):
-            yield source.name, gzip.GzipFile(fileobj=raw)  # type: ignore[misc]
+            yield source.name, self._capped(source, gzip.GzipFile(fileobj=raw), source.size)  # type: ignore[arg-type]
         elif head.startswith(b"PK\x03\x04") and zipfile.is_zipfile(raw):
             yield from self._zip_members(source.name, raw)
         else:
@@ -126,9 +129,20 @@ class LineReader:
 
     def _zip_members(self, name: str, raw: BinaryIO) -> Iterator[tuple[str, BinaryIO]]:
         with raw, zipfile.ZipFile(raw) as archive:
-            for info in archive.infolist():
-                if not info.is_dir():
-                    yield f"{name}!{info.filename}", archive.open(info)  # type: ignore[misc]
+            members = [info for info in archive.infolist() if not info.is_dir()]
+            if len(members) > MAX_ZIP_MEMBERS:
+                self.notes.append(f"{name}: {len(members):,} members; read the first {MAX_ZIP_MEMBERS:,}")
+            for info in members[:MAX_ZIP_MEMBERS]:
+                member = f"{name}!{info.filename}"
+                yield member, self._capped(Source(member, None), archive.open(info), info.compress_size)  # type: ignore[arg-type]
+
+    def _capped(self, source: Source, stream: BinaryIO, compressed: int) -> BinaryIO:
+        """A decompressing stream that ends, with a note, where a decompression bomb would begin."""
+        limit = max(DECOMPRESSED_FLOOR, BOMB_RATIO * compressed)
+        capped = _CappedStream(stream, limit, lambda: self.notes.append(
+            f"{source.name}: stopped after {limit:,} decompressed bytes (over {BOMB_RATIO}x its compressed size):"
+            " a decompression bomb? Decompress it yourself if it is real"))
+        return cast(BinaryIO, io.BufferedReader(capped, 1 << 16))
 
     def _decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
         buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream, 1 << 16)  # type: ignore[arg-type,type-var]
@@ -142,6 +156,7 @@ class LineReader:
                 self.notes.append(f"{name}: skipped, looks binary (NUL and control bytes at the start)")
                 return
             cap = self.max_line_bytes
+            clipped_lines, clipped_before = 0, self.clipped_bytes
             while piece := buffered.readline(cap):
                 self.bytes_read += len(piece)
                 number += 1
@@ -150,7 +165,11 @@ class LineReader:
                     clipped = self._skip_rest_of_line(buffered)
                     self.clipped_bytes += clipped
                     text += f" …[line clipped: {clipped} more bytes]"
+                    clipped_lines += 1
                 yield Line(name, number, self.redact(normalise(text)))
+            if clipped_lines:
+                self.notes.append(f"{name}: {clipped_lines:,} line(s) longer than {cap:,} bytes clipped "
+                                  f"({self.clipped_bytes - clipped_before:,} bytes not read; see --max-line-bytes)")
         except (EOFError, gzip.BadGzipFile, zipfile.BadZipFile, zlib.error, OSError) as error:
             self.notes.append(f"{name}: input ends early after line {number} ({error}); kept what was read")
 
@@ -168,6 +187,33 @@ class LineReader:
         for number, line in enumerate(iter(lambda: text.readline(self.max_line_bytes), ""), start=1):
             self.bytes_read += len(line) * 2
             yield Line(name, number, self.redact(normalise(line)))
+
+
+class _CappedStream(io.RawIOBase):
+    """Reads through to ``inner`` until ``limit`` bytes, then reports end of file once and says why."""
+
+    def __init__(self, inner: BinaryIO, limit: int, on_limit: Callable[[], None]) -> None:
+        self.inner, self.left, self.on_limit = inner, limit, on_limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.left <= 0:
+            if self.on_limit is not None:
+                self.on_limit()
+                self.on_limit = None  # type: ignore[assignment]
+            return 0
+        view = memoryview(buffer)[: min(len(buffer), self.left)]
+        # read1: one underlying read, so a truncated archive still gives what it decoded before the break
+        data = self.inner.read1(len(view)) if hasattr(self.inner, "read1") else self.inner.read(len(view))
+        view[: len(data)] = data
+        self.left -= len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()
 
 
 def normalise(text: str) -> str:
