@@ -3,12 +3,11 @@ and cmake + ctest with AddressSanitizer/UBSan (facts from ctest --output-junit o
 from __future__ import annotations
 
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from gen.common import WORK, Job, capture, copy_project, fact, mutate, tool_version, write_case
+from gen.common import WORK, Job, capture, copy_project, fact, mutate, run_only, tool_version, write_case
 
 ECO = "c"
 ENV = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
@@ -121,10 +120,7 @@ def sanitizer_case() -> None:
 
 
 def main() -> None:
-    only = os.environ.get("CORPUS_ONLY")
-    if only:
-        for name in only.split(","):
-            globals()[name]()
+    if run_only(globals()):
         return
     make_case("c-make-gcc-errors", [
         ("src/strbuf.c", "    sb->len += n;\n    sb->data[sb->len] = '\\0';", "    sb->lenght += n;\n    sb->data[sb->len] = '\\0';"),

@@ -227,3 +227,11 @@ def capture(command: str, cwd: Path, env: dict[str, str] | None = None) -> str:
     full_env = {**os.environ, "CI": "true", **(env or {})}
     proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=full_env, capture_output=True, text=True)
     return proc.stdout
+
+
+def run_only(namespace: dict) -> bool:
+    """``CORPUS_ONLY=case_fn,...`` runs just those generator functions of a module; True when it did."""
+    only = os.environ.get("CORPUS_ONLY")
+    for name in only.split(",") if only else ():
+        namespace[name]()
+    return bool(only)

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from gen.common import WORK, Job, capture, copy_project, fact, mutate, tool_version, write_case
+from gen.common import WORK, Job, capture, copy_project, fact, mutate, run_only, tool_version, write_case
 
 ECO = "go"
 ENV = {"GOFLAGS": "-count=1", "GOTOOLCHAIN": "local"}
@@ -101,10 +101,7 @@ def vet_case() -> None:
 
 
 def main() -> None:
-    only = os.environ.get("CORPUS_ONLY")
-    if only:
-        for name in only.split(","):
-            globals()[name]()
+    if run_only(globals()):
         return
     test_case("go-test-failures", [
         ("config/parse.go", "	for scanner.Scan() {\n		line++\n		text := strings.TrimSpace(scanner.Text())\n		if text == \"\" || strings.HasPrefix(text, \"#\") || strings.HasPrefix(text, \";\") {\n			continue\n		}",

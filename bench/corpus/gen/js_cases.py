@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from gen.common import ANSI, WORK, Job, capture, copy_project, fact, mutate, tool_version, write_case
+from gen.common import ANSI, WORK, Job, capture, copy_project, fact, mutate, run_only, tool_version, write_case
 
 ECO = "javascript"
 
@@ -148,10 +148,7 @@ def eslint_case() -> None:
 
 
 def main() -> None:
-    only = os.environ.get("CORPUS_ONLY")
-    if only:
-        for name in only.split(","):
-            globals()[name]()
+    if run_only(globals()):
         return
     jest_case("js-jest-basic", [
         ("src/pricing.js", r"/^SAVE(\d{1,2})$/", r"/^SAVE(\d{1})$/"),

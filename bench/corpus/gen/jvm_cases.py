@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from gen.common import TOOLS, WORK, Job, capture, copy_project, fact, mutate, tool_version, write_case
+from gen.common import TOOLS, WORK, Job, capture, copy_project, fact, mutate, run_only, tool_version, write_case
 
 ECO = "jvm"
 SIMPLE_NAME = re.compile(r"\b(?:[a-z]\w*\.)+(?:[A-Z]\w*\.)*([A-Z]\w*)")
@@ -98,10 +98,7 @@ def javac_case() -> None:
 
 
 def main() -> None:
-    only = os.environ.get("CORPUS_ONLY")
-    if only:
-        for name in only.split(","):
-            globals()[name]()
+    if run_only(globals()):
         return
     test_case("java-junit-assertions", [
         ("src/main/java/shop/Order.java", "            return quantity * unitCents;", "            return quantity * (int) unitCents;"),

@@ -8,7 +8,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from gen.common import TOOLS, WORK, Job, capture, copy_project, fact, mutate, tool_version, write_case
+from gen.common import TOOLS, WORK, Job, capture, copy_project, fact, mutate, run_only, tool_version, write_case
 
 ECO = "python"
 PY = "python3"
@@ -217,9 +217,7 @@ WARN_IMPORT = ("ledger/money.py", "import re\n", "import re\nimport warnings\n")
 
 
 def main() -> None:
-    if os.environ.get("CORPUS_ONLY"):
-        for name in os.environ["CORPUS_ONLY"].split(","):
-            globals()[name]()
+    if run_only(globals()):
         return
     pytest_case("py-pytest-basic", [
         ("ledger/money.py", '.ljust(2, "0")', '.rjust(2, "0")'),

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
-from gen.common import WORK, Job, capture, copy_project, fact, mutate, tool_version, write_case
+from gen.common import WORK, Job, capture, copy_project, fact, mutate, run_only, tool_version, write_case
 
 ECO = "rust"
 ENV = {"RUST_BACKTRACE": "0", "CARGO_TERM_PROGRESS_WHEN": "never", "CARGO_INCREMENTAL": "0"}
@@ -102,10 +101,7 @@ def compile_case() -> None:
 
 
 def main() -> None:
-    only = os.environ.get("CORPUS_ONLY")
-    if only:
-        for name in only.split(","):
-            globals()[name]()
+    if run_only(globals()):
         return
     test_case("rust-cargo-test-panics", [
         ("src/stats.rs", "    Some(squares / (values.len() - 1) as f64)", "    Some(squares / values.len() as f64)"),
