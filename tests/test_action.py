@@ -187,3 +187,13 @@ def test_files_for_later_steps_are_readable_by_others(tmp_path: Path):
     workspace = Path(env["GITHUB_WORKSPACE"])
     for written in (workspace / "tokenopt-digest.md", workspace / ".tokenopt" / "index.json"):
         assert written.stat().st_mode & 0o044 == 0o044, written
+
+
+def test_on_change_comments_only_when_the_failures_change(tmp_path: Path, fake: FakeGitHub):
+    pytest_log, jest_log = FIXTURES / "pytest" / "failures.log", FIXTURES / "jest" / "failures.log"
+    action.run(runner_env(tmp_path / "a", [pytest_log], fake.url, COMMENT="on-change", INDEX_PATH=""))
+    action.run(runner_env(tmp_path / "b", [pytest_log], fake.url, COMMENT="on-change", INDEX_PATH=""))
+    assert [m for m, _ in fake.requests if m != "GET"] == ["POST"]  # same failures: left alone
+    action.run(runner_env(tmp_path / "c", [pytest_log, jest_log], fake.url, COMMENT="on-change", INDEX_PATH=""))
+    assert [m for m, _ in fake.requests if m != "GET"] == ["POST", "PATCH"]
+    assert "formatAddress" in fake.comments[PR][0]["body"]
