@@ -108,7 +108,10 @@ class LineReader:
             yield chunk
 
     def lines(self, source: Source) -> Iterator[Line]:
+        reset = getattr(self.redact, "reset", None)  # per-input redaction state (an open key block)
         for name, stream in self._streams(source):
+            if reset is not None:
+                reset()
             with stream:
                 yield from self._decode(name, stream)
 
