@@ -197,3 +197,11 @@ def test_on_change_comments_only_when_the_failures_change(tmp_path: Path, fake: 
     action.run(runner_env(tmp_path / "c", [pytest_log, jest_log], fake.url, COMMENT="on-change", INDEX_PATH=""))
     assert [m for m, _ in fake.requests if m != "GET"] == ["POST", "PATCH"]
     assert "formatAddress" in fake.comments[PR][0]["body"]
+
+
+def test_the_digest_inside_a_summary_is_demoted_but_fenced_lines_are_not():
+    from tokenopt.render import demote
+
+    markdown = "# CI log digest: 1 failed test\n## Failures\n```\n# a comment in a log\n```\n###### deep"
+    assert demote(markdown).split("\n") == ["#### CI log digest: 1 failed test", "##### Failures", "```",
+                                            "# a comment in a log", "```", "###### deep"]

@@ -69,6 +69,23 @@ def md_text(text: str) -> str:
     return text.replace("![", "!\\[").replace("|", "\\|")
 
 
+def demote(markdown: str, levels: int = 3) -> str:
+    """Headings ``levels`` deeper (never past six), outside code fences: a digest inside a summary or a
+    comment must not shout over the page's own title."""
+    lines, fence = [], ""
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if fence:
+            fence = "" if stripped.startswith(fence) and not stripped.strip("`") else fence
+        elif stripped.startswith("```"):
+            fence = stripped[: len(stripped) - len(stripped.lstrip("`"))]
+        elif line.startswith("#"):
+            hashes = len(line) - len(line.lstrip("#"))
+            line = "#" * min(6, hashes + levels) + line[hashes:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def thousands(value: int | float) -> str:
     return f"{value:,}"
 
@@ -82,7 +99,7 @@ def environment(user_dir: str = "") -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              autoescape=False, keep_trailing_newline=False, trim_blocks=True,
                              lstrip_blocks=True)
-    env.filters.update(fence=fence, code=inline_code, md=md_text, thousands=thousands)
+    env.filters.update(fence=fence, code=inline_code, md=md_text, thousands=thousands, demote=demote)
     return env
 
 

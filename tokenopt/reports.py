@@ -21,6 +21,7 @@ SUMMARY_LIMIT = workflow.SUMMARY_LIMIT_BYTES - 4_096  # headroom for what other 
 COMMENT_CHARS, COMMENT_BYTES = 60_000, 250_000  # the API's 65,536 characters, with a reserve
 TABLE_ROWS = 50
 SHRINK_STEPS = 8
+RESULT_KINDS = frozenset({"summary", "failed_suite", "banner"})  # a run's result lines are not errors
 
 
 @dataclass
@@ -42,7 +43,8 @@ class Report:
 
     @property
     def new_count(self) -> int:
-        return sum(1 for p in self.result.collected.patterns if p.priority >= Priority.HIGH and p.new and p.id)
+        return sum(1 for p in self.result.collected.patterns
+                   if p.priority >= Priority.HIGH and p.new and p.id and p.event.kind not in RESULT_KINDS)
 
     @property
     def fingerprint(self) -> str:

@@ -31,6 +31,7 @@ _DETAIL = re.compile(
 # The values an assertion compared (jest's Expected/Received, Rust's left/right): a one-line failure needs them.
 _COMPARED = re.compile(r"^\s*(?:Expected|Received|left|right)(?: (?:substring|message|value|length))?:\s+\S")
 _E_EXCEPTION = re.compile(r"^E\s+(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Warning)\b")
+_RUST_THREAD = re.compile(r"^thread '[^']*'(?: \(\d+\))? ")
 _YAML_ERROR = re.compile(r"^\s+error: (?:[|>][-+]?\s*$|(?P<q>['\"])(?P<v>.*)(?P=q)\s*$)")
 _ROOT_CAUSE = re.compile(r"^\s*Caused by: ")
 _INDENTED = re.compile(r"^(?:\s|$)")
@@ -264,7 +265,8 @@ def find_detail(body: list[str]) -> str:
         if match:
             detail = (match.group("e") or match.group("j") or text).strip()
             if detail.endswith(":") and "panicked at" in detail and n + 1 < len(body):
-                detail += " " + body[n + 1].strip()  # Rust prints the panic's message on the next line
+                # Rust prints the panic's message on the next line; the thread is the test already named
+                detail = _RUST_THREAD.sub("", detail) + " " + body[n + 1].strip()
             values = [line.strip() for line in body[n + 1:n + 8] if _COMPARED.match(line)][:4]
             causes = [line.strip() for line in body[n + 1:] if _ROOT_CAUSE.match(line)][-1:]  # the JVM's root cause
             return " ".join([detail, *values, *causes])
