@@ -70,15 +70,21 @@ messages = st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",))
                     min_size=1, max_size=8, unique=True)
 
 
-@settings(max_examples=60, deadline=None)
-@given(runs=st.lists(messages, min_size=1, max_size=4))
-def test_round_trip_property(tmp_path_factory: pytest.TempPathFactory, runs: list[list[str]]):
-    path = tmp_path_factory.mktemp("idx") / "index.json"
-    index = index_store.Index()
-    for n, run in enumerate(runs):
-        index.record([pattern(text, n + 1) for text in run], now=f"2026-11-0{n + 1}T00:00:00Z")
-    index_store.save(index, path)
-    assert index_store.load(path).to_json() == index.to_json()
+def round_trip_property(examples: int):
+    @settings(max_examples=examples, deadline=None)
+    @given(runs=st.lists(messages, min_size=1, max_size=4))
+    def check(tmp_path_factory: pytest.TempPathFactory, runs: list[list[str]]) -> None:
+        path = tmp_path_factory.mktemp("idx") / "index.json"
+        index = index_store.Index()
+        for n, run in enumerate(runs):
+            index.record([pattern(text, n + 1) for text in run], now=f"2026-11-0{n + 1}T00:00:00Z")
+        index_store.save(index, path)
+        assert index_store.load(path).to_json() == index.to_json()
+    return check
+
+
+test_round_trip_property = round_trip_property(60)
+test_round_trip_property_slow = pytest.mark.slow(round_trip_property(10_000))
 
 
 @pytest.mark.parametrize("content, reason", [

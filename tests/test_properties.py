@@ -69,15 +69,21 @@ def critical_property(examples: int):
 test_budget_is_never_exceeded = budget_property(60)
 test_failed_tests_survive_when_they_fit = critical_property(30)
 test_budget_is_never_exceeded_slow = pytest.mark.slow(budget_property(10_000))
-test_failed_tests_survive_when_they_fit_slow = pytest.mark.slow(critical_property(2_000))
+test_failed_tests_survive_when_they_fit_slow = pytest.mark.slow(critical_property(10_000))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=4096))
-def test_reader_never_raises_on_arbitrary_bytes(data: bytes) -> None:
-    with tempfile.NamedTemporaryFile(suffix=".log") as handle:
-        handle.write(data)
-        handle.flush()
-        reader = LineReader(256, lambda text: text)
-        for chunk in reader.chunks([Source(handle.name, __import__("pathlib").Path(handle.name))], 50):
-            assert all("\n" not in line.text for line in chunk)
+def reader_property(examples: int):
+    @settings(max_examples=examples, deadline=None)
+    @given(st.binary(max_size=4096))
+    def check(data: bytes) -> None:
+        with tempfile.NamedTemporaryFile(suffix=".log") as handle:
+            handle.write(data)
+            handle.flush()
+            reader = LineReader(256, lambda text: text)
+            for chunk in reader.chunks([Source(handle.name, __import__("pathlib").Path(handle.name))], 50):
+                assert all("\n" not in line.text for line in chunk)
+    return check
+
+
+test_reader_never_raises_on_arbitrary_bytes = reader_property(200)
+test_reader_never_raises_on_arbitrary_bytes_slow = pytest.mark.slow(reader_property(10_000))
