@@ -79,6 +79,8 @@ def test_save_and_load_config_round_trip_and_flags_win(capsys, in_tmp: Path):
     data = json.loads((in_tmp / "b.json").read_text())
     assert data["budget"] == 1234  # from the config
     assert data["digest"].startswith("# CI log digest")  # json carries the markdown digest; --format won
+    run("--load-config", "test_logs", capsys=capsys)  # every option came back: the log files and --out too
+    assert (in_tmp / "a.md").read_text().startswith("# CI log digest: 3 failed tests")
 
 
 def test_malformed_config_is_a_clear_error(capsys, in_tmp: Path):

@@ -12,7 +12,7 @@ from .output import write_atomic
 from .settings import Settings
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-NOT_SAVED = ("log_file", "out", "config_dir")  # where to read and write belongs to the run, not the config
+NOT_SAVED = ("config_dir",)  # where the config itself lives; every other option round-trips
 
 
 def config_path(name: str, config_dir: str) -> Path:
