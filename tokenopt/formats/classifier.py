@@ -29,7 +29,8 @@ _DETAIL = re.compile(
     r"|panicked at|^\s*(?:left|right):|\berror(?:\[E\d+\])?:|^\s+\S+\.go:\d+: "
 )
 # The values an assertion compared (jest's Expected/Received, Rust's left/right): a one-line failure needs them.
-_COMPARED = re.compile(r"^\s*(?:Expected|Received|left|right)(?: (?:substring|message|value|length))?:\s+\S")
+_COMPARED = re.compile(r"^\s*(?:Expected|Received|left|right)(?: (?:substring|message|value|length))?:\s+\S"
+                       r"|^\s*[-+] {3}\S")  # jest's object diff: "-   \"count\": 6," / "+   \"count\": 2,"
 _E_EXCEPTION = re.compile(r"^E\s+(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Warning)\b")
 _RUST_THREAD = re.compile(r"^thread '[^']*'(?: \(\d+\))? ")
 _YAML_ERROR = re.compile(r"^\s+error: (?:[|>][-+]?\s*$|(?P<q>['\"])(?P<v>.*)(?P=q)\s*$)")
@@ -267,7 +268,7 @@ def find_detail(body: list[str]) -> str:
             if detail.endswith(":") and "panicked at" in detail and n + 1 < len(body):
                 # Rust prints the panic's message on the next line; the thread is the test already named
                 detail = _RUST_THREAD.sub("", detail) + " " + body[n + 1].strip()
-            values = [line.strip() for line in body[n + 1:n + 8] if _COMPARED.match(line)][:4]
+            values = [" ".join(line.split()) for line in body[n + 1:n + 14] if _COMPARED.match(line)][:4]
             causes = [line.strip() for line in body[n + 1:] if _ROOT_CAUSE.match(line)][-1:]  # the JVM's root cause
             return " ".join([detail, *values, *causes])
     return ""
