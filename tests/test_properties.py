@@ -40,7 +40,7 @@ def run(lines: list[str], budget: int) -> dict:
         with open(path, "w", encoding="utf-8", newline="\n") as stream:
             stream.write("\n".join(lines))
         summary, written = EnhancedTokenOptimizer(max_token_budget=budget, out=os.path.join(work, "d.md"),
-                                                  format="markdown").process_logs(path)
+                                                  format="markdown", index="").process_logs(path)
         with open(written, encoding="utf-8") as stream:
             assert COUNTER.count(stream.read()) == summary["tokens"]
     return summary
