@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--index", metavar="PATH", help="cross-run index file (default .tokenopt/index.json; '' for none)")
     add("--index-max-patterns", metavar="N", help="patterns the index keeps, least recently seen go first (5000)")
     add("--memory-file", metavar="PATH",
-        help="with --store-memory, also write summaries as an MCP memory-server graph (JSON lines)")
+        help="also write the error summaries as an MCP memory-server graph (JSON lines); implies --store-memory")
     add("--debug", action="store_true", help="show tracebacks of internal errors")
     add("--version", action="version", version=f"tokenopt {__version__}")
     return p
