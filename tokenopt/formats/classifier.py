@@ -202,6 +202,8 @@ class Classifier:
             message = header if not detail or detail in header else f"{header} — {detail}"
         # A traceback's first line says what follows; other headers are already in the message.
         excerpt = (header, *body) if block.rule.block == "trace" else tuple(body)
+        if all(line.strip() in message for line in body):  # the one-liner already says it all
+            excerpt = ()
         return Event(block.rule.priority, block.kind, tidy(message), block.start.source, block.start.number,
                      location=find_location([header, *body]), test_id=block.test_id, test_label=block.label,
                      excerpt=excerpt, omitted_lines=omitted)

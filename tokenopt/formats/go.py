@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .rules import C, Family, H, Rewriter, rule
+from .rules import C, Family, H, L, Rewriter, rule
 
 _QUIET_ACTIONS = frozenset({"run", "pass", "pause", "cont", "start", "skip", "bench"})
 
@@ -35,8 +35,10 @@ GO = Family(
         rule("go-failure", r"^\s*(?P<label>--- FAIL: (?P<test>\S+)(?: \([\d.]+s\))?)", C, "failed_test", "indent"),
         rule("go-panic", r"^panic: ", C, "crash", "indent", r"^goroutine \d+ |^\S+\(.*\)$|^created by |^\[signal "),
         rule("go-diagnostic", r"^(?P<loc>(?:\./)?[\w.@~+\-/]+\.go:\d+(?::\d+)?): (?!\s)", C, "compile_error"),
-        rule("go-result", r"^(?:FAIL|ok)\s+\S+\s+(?:[\d.]+s|\(cached\)|\[build failed\]|\[setup failed\])|^FAIL$",
-             H, "summary"),
+        # go's bare "FAIL" line only repeats the package line that follows it: context.
+        rule("go-result", r"^(?:FAIL|ok)\s+\S+\s+(?:[\d.]+s|\(cached\)|\[build failed\]|\[setup failed\])", H,
+             "summary"),
+        rule("go-bare-fail", r"^FAIL$", L, "summary"),
     ),
     signals=("fail", "panic", ".go:"),
     starts=r"(?:FAIL|ok)\s|\{\"(?:Time|Action)\"",
