@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from .model import Pattern, Priority
 from .tokens import Counter, fit_to_tokens, load_counter
 
-DROPPED, SHORT, LINE, TRIMMED, FULL = 0, 1, 2, 3, 4
+DROPPED, NAME, SHORT, LINE, TRIMMED, FULL = 0, 1, 2, 3, 4, 5
 TRIM_KEEP, TRIM_HEAD = 10, 2
-LINE_CHARS, SHORT_CHARS = 400, 160
+LINE_CHARS, SHORT_CHARS, NAME_CHARS = 400, 160, 64  # NAME: about what a test id needs
 ITEM_OVERHEAD = 6  # bullet, count, location markup per item
 CUT_MARKER = "\n…[digest cut to fit the token budget]"
 MIN_CUT_TEXT = 12  # below this many tokens of digest text, a marker at the end would say nothing
@@ -32,7 +32,7 @@ class Item:
     @property
     def message(self) -> str:
         text = self.pattern.event.message
-        limit = SHORT_CHARS if self.level == SHORT else LINE_CHARS
+        limit = {NAME: NAME_CHARS, SHORT: SHORT_CHARS}.get(self.level, LINE_CHARS)
         return text if len(text) <= limit or self.level == FULL else text[:limit] + " …"
 
     @property
@@ -147,14 +147,16 @@ class TokenBudgetManager:
         tiers: dict[Priority, list[Item]] = {p: [] for p in Priority}
         for pattern in patterns:
             tiers[pattern.priority].append(Item(pattern, LINE))
-        critical = self._fit_tier(tiers[Priority.CRITICAL], max(available, 0))
+        # Failures may go down to their name before any is dropped; other tiers stop at a short line.
+        critical = self._fit_tier(tiers[Priority.CRITICAL], max(available, 0), floor=NAME)
         one_liners = self._total(critical)  # every failure named, maybe shortened: never traded for detail
         high_lines = sum(self._cost(i) for i in tiers[Priority.HIGH])
         detail_cap = max(self.reserve, available - high_lines)
         for item in critical:
             item.level = item.top_level
-        critical = self._fit_tier(critical, max(min(detail_cap, available), one_liners))
-        remaining = available - self._total(critical)
+        critical = self._fit_tier(critical, max(min(detail_cap, available), one_liners), floor=NAME)
+        # A lower tier only gets room once every item above it is in: never context before a failure.
+        remaining = available - self._total(critical) if len(critical) == len(tiers[Priority.CRITICAL]) else 0
         kept = list(critical)
         for priority in (Priority.HIGH, Priority.MEDIUM, Priority.LOW, Priority.VERBOSE):
             tier = tiers[priority]
@@ -162,16 +164,16 @@ class TokenBudgetManager:
                 item.level = item.top_level
             if priority <= Priority.LOW:
                 tier = _by_count(tier) if self.context_by_count else _ends_first(tier)
-            tier = self._fit_tier(tier, max(remaining, 0))
-            remaining -= self._total(tier)
-            kept += tier
+            fitted = self._fit_tier(tier, max(remaining, 0))
+            remaining = remaining - self._total(fitted) if len(fitted) == len(tier) else 0
+            kept += fitted
         return sorted(kept, key=lambda i: (-i.pattern.priority, i.pattern.order))
 
-    def _fit_tier(self, items: list[Item], cap: int) -> list[Item]:
+    def _fit_tier(self, items: list[Item], cap: int, floor: int = SHORT) -> list[Item]:
         """Trim the largest items before dropping any, recurring ones (known from earlier runs) before new
         ones; drop from the end of ``items``."""
         total = self._total(items)
-        heap = [(item.pattern.new, -self._cost(item), n) for n, item in enumerate(items) if item.level > SHORT]
+        heap = [(item.pattern.new, -self._cost(item), n) for n, item in enumerate(items) if item.level > floor]
         heapq.heapify(heap)
         while total > cap and heap:
             new, cost, n = heapq.heappop(heap)
@@ -180,7 +182,7 @@ class TokenBudgetManager:
                 continue
             item.level -= 1
             total += self._cost(item) + cost
-            if item.level > SHORT:
+            if item.level > floor:
                 heapq.heappush(heap, (new, -self._cost(item), n))
         kept = list(items)
         while kept and total > cap:

@@ -20,6 +20,7 @@ from typing import Any
 from .errors import StateError
 from .formats import bare_test_id
 from .index import Entry, Index
+from .model import RESULT_KINDS
 
 PREFIX = "tokenopt:"
 PATTERN_TYPE = "ci-error-pattern"
@@ -27,7 +28,6 @@ RELATION = "occurs_in"
 PRIORITIES = ("critical", "high")  # what an assistant should know about; warnings would bury it
 # Every observation tokenopt writes starts with one of these labels: on its own entities, an observation
 # with another start was added by someone else (an assistant, a person) and is kept across runs.
-RESULT_KINDS = frozenset({"summary", "failed_suite", "banner"})  # a run's result lines are not error patterns
 LABELS = ("Summary", "Example", "Occurrences", "First seen", "Last seen", "Example location", "Error kind",
           "Priority")
 TEST_NOTE = "A test that tokenopt saw failing in CI"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import index as index_store
 from . import mcp_memory
-from .model import Collected, Pattern, Priority
+from .model import RESULT_KINDS, Collected, Pattern, Priority
 from .settings import Settings
 
 REMEMBERED = Priority.MEDIUM  # errors and warnings are remembered; context lines would flood the index
@@ -40,7 +40,7 @@ def recall(collected: Collected, settings: Settings) -> Memory:
     index = index_store.load(settings.index)
     collected.notes.extend(index.notes)
     has_history = bool(index.runs)
-    remembered = [p for p in collected.patterns if p.priority >= REMEMBERED]
+    remembered = [p for p in collected.patterns if p.priority >= REMEMBERED and p.event.kind not in RESULT_KINDS]
     store = settings.store_memory or bool(settings.memory_file)  # a memory file is asked-for memory
     verdicts, fixed = index.record(remembered, summaries=store,
                                    max_patterns=settings.index_max_patterns)

@@ -32,6 +32,11 @@ class Line:
     text: str
 
 
+# Kinds that report a run's result ("=== 3 failed, 25 passed ===", "FAIL src/a.test.js"), not a problem of
+# their own: they never decide --fail-on and are not remembered as error patterns.
+RESULT_KINDS = frozenset({"summary", "failed_suite", "banner"})
+
+
 @dataclass(slots=True)
 class Event:
     """Something worth reporting: a failed test, an error with its traceback, a warning, a line of info.

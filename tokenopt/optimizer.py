@@ -10,7 +10,7 @@ from .budget import Fitted, TokenBudgetManager
 from .fingerprint import error_type, short_id
 from .formats import bare_test_id
 from .memory import recall
-from .model import Collected, Pattern, Priority
+from .model import RESULT_KINDS, Collected, Pattern, Priority
 from .output import write_digest
 from .processor import StreamLogProcessor
 from .reader import expand_sources
@@ -41,7 +41,10 @@ class Result:
         return self.fitted.tokens / self.collected.input_tokens if self.collected.input_tokens else 0.0
 
     def worst(self) -> Priority | None:
-        seen = [p for p, tally in self.collected.tallies.items() if tally.events]
+        """The most severe problem found; a result line ("5 passed") is not one, whatever its priority."""
+        seen = [p.priority for p in self.collected.patterns if p.event.kind not in RESULT_KINDS]
+        if self.collected.tallies[Priority.CRITICAL].overflow:
+            seen.append(Priority.CRITICAL)
         return max(seen) if seen else None
 
     def summary(self) -> dict[str, Any]:

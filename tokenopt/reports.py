@@ -12,7 +12,7 @@ from typing import Any
 
 from . import github, workflow
 from .budget import Fitted
-from .model import Priority
+from .model import RESULT_KINDS, Priority
 from .optimizer import Result, digest, error_types, headline
 from .render import load_template, render
 from .tokens import load_counter
@@ -21,7 +21,6 @@ SUMMARY_LIMIT = workflow.SUMMARY_LIMIT_BYTES - 4_096  # headroom for what other 
 COMMENT_CHARS, COMMENT_BYTES = 60_000, 250_000  # the API's 65,536 characters, with a reserve
 TABLE_ROWS = 50
 SHRINK_STEPS = 8
-RESULT_KINDS = frozenset({"summary", "failed_suite", "banner"})  # a run's result lines are not errors
 
 
 @dataclass
@@ -43,8 +42,10 @@ class Report:
 
     @property
     def new_count(self) -> int:
-        return sum(1 for p in self.result.collected.patterns
-                   if p.priority >= Priority.HIGH and p.new and p.id and p.event.kind not in RESULT_KINDS)
+        patterns = self.result.collected.patterns
+        if not any(p.history for p in patterns):  # a first run is the baseline: nothing is "new" yet
+            return 0
+        return sum(1 for p in patterns if p.priority >= Priority.HIGH and p.new and p.event.kind not in RESULT_KINDS)
 
     @property
     def fingerprint(self) -> str:

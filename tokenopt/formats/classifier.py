@@ -19,9 +19,13 @@ _LOCATION = re.compile(
 )
 _THIRD_PARTY = re.compile(r"site-packages|dist-packages|node_modules|/usr/lib/|<frozen |/rustc/|\.cargo/registry|"
                           r"/go/src/runtime|/usr/lib/go|/usr/local/go/|(?:^|[\s(/])(?:java|jdk|sun|javax|junit|kotlin)\."
-                          r"|(?:^|[\s(/])org\.(?:junit|opentest4j|apache\.maven|gradle)\.|^node:|\(node:")
-_JAVA_FRAME = re.compile(r"\.(?:java|kt|scala|groovy):\d+\)")
-_JAVA_CAUSE = re.compile(r"^\s*(?:Caused by: |=> |Exception in thread )")
+                          r"|(?:^|[\s(/])org\.(?:junit|opentest4j|apache\.maven|gradle)\.|^node:|\(node:"
+                          r"|libsanitizer|/sysdeps/|/csu/|/usr/include/|<anonymous>")
+# Stack frames printed innermost first: JVM and JavaScript "at …", sanitizer "#0 0x… in …", Go's "\t/path.go:21".
+_TOP_FIRST_FRAME = re.compile(r"\.(?:java|kt|scala|groovy):\d+\)|^\s+at \S.*:\d+(?::\d+)?\)?$"
+                              r"|^\s*#\d+ 0x[0-9a-f]+ in |^\s+\S+\.go:\d+(?: \+0x[0-9a-f]+)?$")
+# Where the stack that matters starts: the deepest cause, the panicking goroutine, the sanitizer's report.
+_STACK_START = re.compile(r"^\s*(?:Caused by: |=> |Exception in thread )|^goroutine \d+ \[running\]|==\d+==ERROR")
 _DETAIL = re.compile(
     r"^E\s{2,}(?P<e>\S.*)|^\s*=> (?P<j>\S.*)"
     r"|^(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Failure)\b(?::.*)?$"
@@ -279,14 +283,16 @@ def find_detail(body: list[str]) -> str:
 def find_location(texts: list[str]) -> str:
     """The innermost ``file:line`` of the project's own code among ``texts`` (vendored code skipped).
 
-    Most tools print the innermost frame last, so the scan runs from the end and stops at the first
-    hit. JVM traces print it first, under the deepest ``Caused by:``.
+    Python prints the innermost frame last, so the scan runs from the end and stops at the first hit.
+    JVM, JavaScript, Go and sanitizer stacks print it first: there the first frame of the project's own
+    code after the deepest cause (or the panic, or the report) wins.
     """
-    if any(_JAVA_FRAME.search(text) for text in texts):
-        start = max((i for i, text in enumerate(texts) if _JAVA_CAUSE.match(text)), default=0)
-        frames = [t for t in texts[start:] if _JAVA_FRAME.search(t) and not _THIRD_PARTY.search(t)]
-        if frames:
-            return _last_location(frames[:1])
+    if any(_TOP_FIRST_FRAME.search(text) for text in texts):
+        start = max((i for i, text in enumerate(texts) if _STACK_START.search(text)), default=0)
+        frames = [t for t in texts[start:] if _TOP_FIRST_FRAME.search(t) and not _THIRD_PARTY.search(t)]
+        found = _last_location(frames[:1])
+        if found:
+            return found
     return _last_location(list(reversed(texts)))
 
 
