@@ -156,3 +156,18 @@ def test_writing_to_a_device_writes_through_and_never_replaces_it(capsys, in_tmp
     code, _, _ = run("--log-file", PYTEST_LOG, "--out", os.devnull, "--compare-original", capsys=capsys)
     assert code == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_out_with_a_markdown_or_json_name_picks_the_format(capsys, in_tmp: Path):
+    run("--log-file", PYTEST_LOG, "--out", "d.md", "--index", "", capsys=capsys)
+    run("--log-file", PYTEST_LOG, "--out", "d.json", "--index", "", capsys=capsys)
+    run("--log-file", PYTEST_LOG, "--out", "d.json.txt", "--format", "text", "--index", "", capsys=capsys)
+    assert (in_tmp / "d.md").read_text().startswith("# CI log digest")
+    assert json.loads((in_tmp / "d.json").read_text())["digest"].startswith("# CI log digest")
+    assert (in_tmp / "d.json.txt").read_text().startswith("CI log digest")
+
+
+def test_fail_on_high_passes_a_green_build(capsys, in_tmp: Path):
+    code, _, _ = run("--log-file", str(FIXTURES / "pytest" / "passing.log"), "--fail-on", "high", "--index", "",
+                     "--out", "-", capsys=capsys)
+    assert code == 0

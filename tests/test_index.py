@@ -179,3 +179,8 @@ def test_index_show_and_merge_commands(capsys: pytest.CaptureFixture[str], tmp_p
     assert "E0308 mismatched types" in shown and "2 patterns over 2 remembered runs" in shown
     assert main(["index", "nonsense"]) == 2
     assert "see python -m tokenopt index --help" in capsys.readouterr().err
+
+
+def test_merging_a_missing_index_is_an_error_not_a_quiet_loss(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    assert main(["index", "merge", str(tmp_path / "m.json"), str(tmp_path / "typo.json")]) == 2
+    assert "typo.json: no such file" in capsys.readouterr().err and not (tmp_path / "m.json").exists()

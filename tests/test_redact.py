@@ -386,3 +386,9 @@ def test_an_unterminated_key_block_does_not_run_into_the_next_input(tmp_path: Pa
     reader = LineReader(65_536, Redactor())
     lines = [line.text for chunk in reader.chunks(expand_sources((str(tmp_path / "*.log"),)), 100) for line in chunk]
     assert body not in lines[1] and lines[2] == body
+
+
+def test_add_mask_inside_a_message_masks_one_word_and_keeps_the_message() -> None:
+    redactor = Redactor()
+    line = "E   AssertionError: expected ::add-mask::s3cr3t-value to be ignored"
+    assert redactor(line) == "E   AssertionError: expected ::add-mask::[REDACTED:masked] to be ignored"

@@ -62,6 +62,10 @@ _STRONG_LINE = re.compile(
 _WEAK_LINE = re.compile(r"assert|Error|Exception|\bexpected\b|\bactual\b|\bgot\b|\bwant\b|^\s*[-+?] ")
 
 
+def _trimmed(count: int) -> str:
+    return f"… {count} line{'' if count == 1 else 's'} trimmed …"
+
+
 def key_lines(lines: list[str], keep: int = TRIM_KEEP) -> list[str]:
     """The first lines and the explaining ones, in order, with a marker where lines were left out."""
     chosen = set(range(min(TRIM_HEAD, len(lines))))
@@ -79,11 +83,11 @@ def key_lines(lines: list[str], keep: int = TRIM_KEEP) -> list[str]:
     previous = -1
     for n in sorted(chosen):
         if n > previous + 1:
-            kept.append(f"… {n - previous - 1} lines trimmed …")
+            kept.append(_trimmed(n - previous - 1))
         kept.append(lines[n])
         previous = n
     if previous < len(lines) - 1:
-        kept.append(f"… {len(lines) - 1 - previous} lines trimmed …")
+        kept.append(_trimmed(len(lines) - 1 - previous))
     return kept
 
 

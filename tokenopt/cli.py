@@ -71,6 +71,8 @@ def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Set
     if getattr(args, "load_config", None):
         values.update(config_store.load(args.load_config, config_dir))
     values.update(flags)
+    if "format" not in values and str(values.get("out", "")).endswith((".md", ".json")):
+        values["format"] = "markdown" if values["out"].endswith(".md") else "json"  # --out says what it wants
     dirs = list(values.get("encoding_dir", []))
     dirs += [environ[name] for name in ("TOKENOPT_ENCODINGS_DIR", "TIKTOKEN_CACHE_DIR") if environ.get(name)]
     values["encoding_dir"] = dirs

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import index as index_store
-from .errors import UsageError
+from .errors import InputError, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,11 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "merge":
+        missing = [path for path in args.inputs if not Path(path).is_file()]
+        if missing:  # a typo in a matrix merge must not quietly drop a job's history
+            raise InputError(f"index {missing[0]}: no such file", "check the paths of the indexes to merge")
         loaded = [_load(path) for path in args.inputs]
         merged = index_store.merge(loaded)
         index_store.save(merged, args.out)
-        print(f"merged {len(loaded)} indexes: {len(merged.entries):,} patterns, {len(merged.runs):,} runs "
-              f"-> {args.out}")
+        print(f"merged {len(loaded)} index{'es' if len(loaded) != 1 else ''}: {len(merged.entries):,} patterns, "
+              f"{len(merged.runs):,} run{'s' if len(merged.runs) != 1 else ''} -> {args.out}")
         return 0
     print(show(_load(args.path), args.limit))
     return 0

@@ -152,7 +152,11 @@ def error_types(collected: Collected, most: int = 8) -> list[tuple[str, int]]:
 
 
 def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+    return f"{count:,} {noun if count == 1 else plural(noun)}"
+
+
+def plural(noun: str) -> str:
+    return noun + ("es" if noun.endswith(("sh", "ch", "s", "x")) else "s")
 
 
 def _event_json(pattern: Pattern) -> dict[str, Any]:

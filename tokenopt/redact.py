@@ -17,7 +17,9 @@ from .credentials import BY_KIND, KINDS, LABEL, MARKER, MARKER_SPLIT, ORDER, TRI
 
 __all__ = ["KINDS", "Redactor"]
 
-_MASK_COMMAND = re.compile(r"::add-mask::(.+)$")
+# At a line start the command masks the rest of the line, as the runner does; elsewhere (an echoed or
+# quoted command) only the word after it, so a message that merely mentions the command keeps its text.
+_MASK_COMMAND = re.compile(r"^\s*::add-mask::(.+)$|::add-mask::(\S+)")
 _PEM_BEGIN = re.compile(r"-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _PEM_END = re.compile(r"-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _PEM_MATERIAL = re.compile(r"\s*(?:\\r)?(?:\\n)?[\"']?[A-Za-z0-9+/=]{16,}")
@@ -109,7 +111,7 @@ class Redactor:
     def _register_mask(self, text: str) -> None:
         command = _MASK_COMMAND.search(text)
         if command:
-            value = command.group(1).strip().strip("\"'")
+            value = (command.group(1) or command.group(2)).strip().strip("\"'")
             if not value.startswith("$"):  # an echoed command line shows the variable, not its value
                 self.register(value)
 

@@ -79,7 +79,7 @@ class _Block:
         body, head_size = body[lead:], len(self.head) - lead
         omitted = self.total - len(self.head) - len(self.tail)
         if omitted:
-            body.insert(head_size, f"… {omitted} lines omitted …")
+            body.insert(head_size, f"… {omitted} line{'' if omitted == 1 else 's'} omitted …")
         return body, omitted
 
 
