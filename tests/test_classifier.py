@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from support import FIXTURES
+from support import FIXTURES, ROOT
 
 from tokenopt.dedup import Folder
 from tokenopt.formats import Classifier, canonical_test_id, find_location
@@ -104,3 +104,15 @@ def test_find_location_reads_common_shapes():
     assert find_location(["src/main.ts(6,29): error TS2345"]) == "src/main.ts:6:29"
     assert find_location(["\tat com.x.Foo.bar(Foo.java:12)"]) == "Foo.java:12"
     assert find_location(["no location here"]) == ""
+
+
+def test_go_verbose_messages_printed_before_the_fail_line_stay_with_the_failure():
+    log = ROOT / "bench" / "corpus" / "cases" / "go-test-buried-6000-subtests" / "job.log.gz"
+    reader = LineReader(65_536, lambda text: text)
+    classifier, folder = Classifier(), Folder()
+    for chunk in reader.chunks(expand_sources((str(log),)), 500):
+        folder.extend(classifier.feed(chunk))
+    folder.extend(classifier.finish())
+    failures = [p.event for p in folder.ordered() if p.priority == Priority.CRITICAL]
+    assert [e.test_id for e in failures] == ["TestTypedGetters"]
+    assert 'parse_test.go:72: List(http.origins) = ["a.example"' in failures[0].message

@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import OrderedDict
 
 from .rules import C, Family, H, L, Rewriter, rule
+
+_RUN = re.compile(r"^\s*=== RUN\s+(\S+)")
+_TEST_MESSAGE = re.compile(r"^\s+\S+_test\.go:\d+: \S")
+_FAIL = re.compile(r"^\s*--- FAIL: (\S+)(?: \([\d.]+s\))?$")
+REMEMBERED_TESTS, MESSAGES_PER_TEST = 64, 3
 
 _QUIET_ACTIONS = frozenset({"run", "pass", "pause", "cont", "start", "skip", "bench"})
 
@@ -29,10 +36,41 @@ def json_rewriter() -> Rewriter:
     return rewrite
 
 
+def verbose_rewriter() -> Rewriter:
+    """``go test -v`` prints a test's messages before its ``--- FAIL`` line: carry them onto that line, so the
+    failure names what went wrong (``--- FAIL: TestX (0.00s): x_test.go:12: got 1, want 2``)."""
+    messages: OrderedDict[str, list[str]] = OrderedDict()
+    running = ""
+
+    def rewrite(text: str) -> str:
+        nonlocal running
+        started = _RUN.match(text)
+        if started:
+            running = started.group(1)
+            messages[running] = []
+            while len(messages) > REMEMBERED_TESTS:
+                messages.popitem(last=False)
+        elif running and _TEST_MESSAGE.match(text) and len(messages.get(running, ())) < MESSAGES_PER_TEST:
+            messages.setdefault(running, []).append(text.strip())
+        else:
+            failed = _FAIL.match(text)
+            if failed and messages.get(failed.group(1)):
+                return f"{text.rstrip()}: {' | '.join(messages.pop(failed.group(1)))}"
+        return text
+
+    return rewrite
+
+
+def go_rewriter() -> Rewriter:
+    unwrap, carry = json_rewriter(), verbose_rewriter()
+    return lambda text: carry(unwrap(text))
+
+
 GO = Family(
     "go",
     (
-        rule("go-failure", r"^\s*(?P<label>--- FAIL: (?P<test>\S+)(?: \([\d.]+s\))?)", C, "failed_test", "indent"),
+        rule("go-failure", r"^\s*(?P<label>--- FAIL: (?P<test>\S+)(?: \([\d.]+s\))?)(?:: (?P<msg>.+))?", C,
+             "failed_test", "indent"),
         rule("go-panic", r"^panic: ", C, "crash", "indent", r"^goroutine \d+ |^\S+\(.*\)$|^created by |^\[signal "),
         rule("go-diagnostic", r"^(?P<loc>(?:\./)?[\w.@~+\-/]+\.go:\d+(?::\d+)?): (?!\s)", C, "compile_error"),
         # go's bare "FAIL" line only repeats the package line that follows it: context.
@@ -42,5 +80,5 @@ GO = Family(
     ),
     signals=("fail", "panic", ".go:"),
     starts=r"(?:FAIL|ok)\s|\{\"(?:Time|Action)\"",
-    rewriter=json_rewriter,
+    rewriter=go_rewriter,
 )
