@@ -38,6 +38,7 @@ _COMPARED = re.compile(r"^\s*(?:Expected|Received|left|right)(?: (?:substring|me
 _E_EXCEPTION = re.compile(r"^E\s+(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Warning)\b")
 _RUST_THREAD = re.compile(r"^thread '[^']*'(?: \(\d+\))? ")
 _YAML_ERROR = re.compile(r"^\s+error: (?:[|>][-+]?\s*$|(?P<q>['\"])(?P<v>.*)(?P=q)\s*$)")
+_LOGGED_BELOW_ERROR = re.compile(r"^(?:WARNING|WARN|INFO|FINE\w*): |\b(?:WARN|WARNING|INFO)\b")
 _ROOT_CAUSE = re.compile(r"^\s*Caused by: ")
 _INDENTED = re.compile(r"^(?:\s|$)")
 _ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b")
@@ -56,6 +57,7 @@ class _Block:
     kind: str
     label: str
     detail: str = ""  # what the header line itself says went wrong, if anything
+    priority: Priority | None = None  # when the context says otherwise than the rule
     head: list[str] = field(default_factory=list)
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=EXCERPT_TAIL))
     total: int = 0
@@ -101,6 +103,7 @@ class Classifier:
         self.failure_start = any_of(tuple(r for r in self.rules if r.kind == "failed_test" and r.block))
         self.open: _Block | None = None
         self.step = ""
+        self.previous = ""  # the last non-blank line: a logged exception follows its log line
 
     def feed(self, lines: Iterable[Line]) -> list[Event]:
         events: list[Event] = []
@@ -124,6 +127,8 @@ class Classifier:
                     if event.message.startswith(("##[error]", "::error")):
                         event.message += f" (step: {self.step})"
                 events.append(event)
+            if line.text.strip():
+                self.previous = line.text
         return events
 
     def finish(self) -> list[Event]:
@@ -148,6 +153,8 @@ class Classifier:
             kind = "test_error" if test_id and _ERRORED_TEST.match(text) else rule.kind
             if rule.block:
                 self.open = _Block(rule, line, test_id, kind, label, groups.get("msg") or "")
+                if rule.kind == "exception" and _LOGGED_BELOW_ERROR.search(self.previous):
+                    self.open.priority = Priority.MEDIUM  # a handled exception a logger printed as a warning
                 return []
             message = text.strip()
             if groups.get("msg"):
@@ -208,7 +215,8 @@ class Classifier:
         excerpt = (header, *body) if block.rule.block == "trace" else tuple(body)
         if all(line.strip() in message for line in body):  # the one-liner already says it all
             excerpt = ()
-        return Event(block.rule.priority, block.kind, tidy(message), block.start.source, block.start.number,
+        return Event(block.priority or block.rule.priority, block.kind, tidy(message), block.start.source,
+                     block.start.number,
                      location=find_location([header, *body]), test_id=block.test_id, test_label=block.label,
                      excerpt=excerpt, omitted_lines=omitted)
 
