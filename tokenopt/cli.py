@@ -135,6 +135,7 @@ def describe(result: Result) -> str:
         f"Estimated tokens: {s['tokens']:,} ({exactness}, {s['encoding']}; budget {s['budget']:,})",
         f"Digest written to: {'standard output' if s['output_path'] == '-' else s['output_path']}",
         f"Dropped patterns per priority: {dropped}",
+        *(f"Note: {note}" for note in s["notes"]),
     ])
 
 
