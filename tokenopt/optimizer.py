@@ -119,9 +119,17 @@ def digest(collected: Collected, settings: Settings, counter: Counter, fixed: li
                   budget=settings.budget, encoding=settings.encoding, counts_exact=counter.exact,
                   profile=collected.profile, notes=collected.notes, error_types=error_types(collected),
                   fixed=fixed or [])
-    manager = TokenBudgetManager(settings.budget, settings.reserve_percentage, counter,
+    manager = TokenBudgetManager(effective_budget(collected, settings.budget), settings.reserve_percentage, counter,
                                  context_by_count=profile.context_by_count)
     return manager.fit(patterns, lambda items, omitted: render(template, digest_context(items, omitted, facts)))
+
+
+SMALL_LOG_FLOOR = 400  # below this a digest may outgrow its log: headline, sections and locations cost tokens
+
+
+def effective_budget(collected: Collected, budget: int) -> int:
+    """The budget, but never more than the log itself (a digest longer than its log helps no one)."""
+    return min(budget, max(collected.input_tokens, SMALL_LOG_FLOOR))
 
 
 def headline(collected: Collected) -> str:

@@ -25,9 +25,10 @@ PYTHON = Family(
              r"|^(?:\d+ (?:failed|passed|errors?|skipped|xfailed|xpassed|warnings?|deselected)(?:, )?)+ in [\d.]+s", H,
              "summary"),
         rule("pytest-interrupted", r"^(?:!+ )?Interrupted: \d+ errors? during collection", H, "summary"),
-        rule("unittest-result", r"^FAILED \((?:failures|errors)=\d+", H, "summary"),
+        rule("unittest-result", r"^FAILED \((?:failures|errors)=\d+|^Ran \d+ tests? in ", H, "summary"),
         rule("python-warning", r"^\s*(?P<loc>\S+\.py:\d+): (?P<w>\w*Warning): ", M, "warning", "indent"),
     ),
     signals=("error", "fail", "warning", "traceback"),
+    starts=r"Ran \d+ tests? in ",
     section_end=r"^(?:={3,}|_{3,} |-{3,} (?:Captured log|generated xml))|^Ran \d+ tests? in ",
 )
