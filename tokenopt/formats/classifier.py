@@ -282,10 +282,16 @@ def find_detail(body: list[str]) -> str:
             if detail.endswith(":") and "panicked at" in detail and n + 1 < len(body):
                 # Rust prints the panic's message on the next line; the thread is the test already named
                 detail = _RUST_THREAD.sub("", detail) + " " + body[n + 1].strip()
-            values = [" ".join(line.split()) for line in body[n + 1:n + 14] if _COMPARED.match(line)][:4]
+            values = [_compared(line) for line in body[n + 1:n + 14] if _COMPARED.match(line)][:4]
             causes = [line.strip() for line in body[n + 1:] if _ROOT_CAUSE.match(line)][-1:]  # the JVM's root cause
             return " ".join([detail, *values, *causes])
     return ""
+
+
+def _compared(line: str) -> str:
+    """A compared value as printed; a diff line ("-   \"count\": 6,") without its alignment padding."""
+    value = line.strip()
+    return " ".join(value.split()) if value[:1] in "-+" else value
 
 
 def find_location(texts: list[str]) -> str:
