@@ -30,7 +30,7 @@ _DETAIL = re.compile(
     r"^E\s{2,}(?P<e>\S.*)|^\s*=> (?P<j>\S.*)"
     r"|^(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Failure)\b(?::.*)?$"
     r"|^\s*(?:expect\(|Expected|Received|assertion|AssertionError|TypeError|ReferenceError|Error:)"
-    r"|panicked at|^\s*(?:left|right):|\berror(?:\[E\d+\])?:|^\s+\S+\.go:\d+: "
+    r"|panicked at|^panic: |^\s*(?:left|right):|\berror(?:\[E\d+\])?:|^\s+\S+\.go:\d+: "
 )
 # The values an assertion compared (jest's Expected/Received, Rust's left/right): a one-line failure needs them.
 _COMPARED = re.compile(r"^\s*(?:Expected|Received|left|right)(?: (?:substring|message|value|length))?:\s+\S"

@@ -11,6 +11,7 @@ _RUN = re.compile(r"^\s*=== RUN\s+(\S+)")
 _TEST_MESSAGE = re.compile(r"^\s+\S+_test\.go:\d+: \S")
 _FAIL = re.compile(r"^\s*--- FAIL: (\S+)(?: \([\d.]+s\))?$")
 REMEMBERED_TESTS, MESSAGES_PER_TEST = 64, 3
+_TRACE = r"^goroutine \d+ |^\S+\(.*\)$|^created by |^\[signal "
 
 _QUIET_ACTIONS = frozenset({"run", "pass", "pause", "cont", "start", "skip", "bench"})
 
@@ -69,9 +70,10 @@ def go_rewriter() -> Rewriter:
 GO = Family(
     "go",
     (
+        # A test that panics: the panic and its goroutine trace belong to the failure printed above them.
         rule("go-failure", r"^\s*(?P<label>--- FAIL: (?P<test>\S+)(?: \([\d.]+s\))?)(?:: (?P<msg>.+))?", C,
-             "failed_test", "indent"),
-        rule("go-panic", r"^panic: ", C, "crash", "indent", r"^goroutine \d+ |^\S+\(.*\)$|^created by |^\[signal "),
+             "failed_test", "indent", r"^panic: |" + _TRACE),
+        rule("go-panic", r"^panic: ", C, "crash", "indent", _TRACE),
         rule("go-diagnostic", r"^(?P<loc>(?:\./)?[\w.@~+\-/]+\.go:\d+(?::\d+)?): (?!\s)", C, "compile_error"),
         # go's bare "FAIL" line only repeats the package line that follows it: context.
         rule("go-result", r"^(?:FAIL|ok)\s+\S+\s+(?:[\d.]+s|\(cached\)|\[build failed\]|\[setup failed\])", H,
