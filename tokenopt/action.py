@@ -17,8 +17,7 @@ from . import github, workflow
 from .errors import NoInputError, TokenoptError, UsageError
 from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
-from .reader import expand_sources
-from .reports import Report, build_report
+from .reports import Report
 from .settings import Settings
 
 # Inputs that are Settings, by the Settings field they set; the rest are the action's own options.
@@ -97,14 +96,13 @@ def run(environ: Mapping[str, str]) -> int:
 
 def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> int:
     try:
-        list(expand_sources(settings.log_file))
+        result = EnhancedTokenOptimizer(settings=settings).run()
     except NoInputError as error:
         return _no_logs(error, options, environ)
-    result = EnhancedTokenOptimizer(settings=settings).run()
-    report = build_report(result, options.comment_title)
+    report = Report(result, options.comment_title)
     json_path = str(Path(settings.out).with_suffix(".json"))
     Path(json_path).write_text(json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    failed = _failed(result, settings.fail_on)
+    failed = result.fails(settings.fail_on)
     if options.summary == "always" or (options.summary == "on-failure" and failed):
         _write_summary(report, options, environ)
     if options.annotations:
@@ -120,11 +118,6 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
     print(workflow.safe_line(f"tokenopt: {report.headline} — digest {result.fitted.tokens:,} tokens "
                            f"(budget {settings.budget:,}) in {settings.out}"))
     return 1 if failed else 0
-
-
-def _failed(result: Result, fail_on: str) -> bool:
-    worst = result.worst()
-    return fail_on != "never" and worst is not None and worst >= Priority.parse(fail_on)
 
 
 def _no_logs(error: NoInputError, options: Options, environ: Mapping[str, str]) -> int:

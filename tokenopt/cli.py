@@ -9,7 +9,6 @@ from typing import Any, NoReturn
 
 from . import __version__, config_store, index_cli, usage
 from .errors import TokenoptError, UsageError
-from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
 from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, PROFILES, Settings
 from .tokens import load_counter
@@ -118,7 +117,7 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     print(describe(result), file=report)
     if settings.compare_original:
         print(compare(settings, summary), file=report)
-    return _exit_code(result, settings.fail_on)
+    return EXIT_FAILURES if result.fails(settings.fail_on) else EXIT_OK
 
 
 def describe(result: Result) -> str:
@@ -149,8 +148,3 @@ def compare(settings: Settings, summary: dict[str, Any]) -> str:
     return "\n" + usage.comparison_table([ours, naive], len(failures))
 
 
-def _exit_code(result: Result, fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_OK
-    worst = result.worst()
-    return EXIT_FAILURES if worst is not None and worst >= Priority.parse(fail_on) else EXIT_OK

@@ -47,6 +47,11 @@ class Result:
             seen.append(Priority.CRITICAL)
         return max(seen) if seen else None
 
+    def fails(self, fail_on: str) -> bool:
+        """Whether ``--fail-on`` / ``fail-on`` is met: a problem this severe or worse was found."""
+        worst = self.worst()
+        return fail_on != "never" and worst is not None and worst >= Priority.parse(fail_on)
+
     def summary(self) -> dict[str, Any]:
         kept = {id(item.pattern): item for item in self.fitted.items}
         priorities = {}

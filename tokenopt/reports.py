@@ -99,7 +99,3 @@ class Report:
             "has_history": any(p.history for p in result.collected.patterns),
             "new_count": self.new_count, "sources": result.collected.sources,
         }
-
-
-def build_report(result: Result, title: str) -> Report:
-    return Report(result, title)
