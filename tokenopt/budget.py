@@ -17,6 +17,7 @@ from .tokens import Counter, fit_to_tokens, load_counter
 DROPPED, NAME, SHORT, LINE, TRIMMED, FULL = 0, 1, 2, 3, 4, 5
 TRIM_KEEP, TRIM_HEAD = 10, 2
 LINE_CHARS, SHORT_CHARS, NAME_CHARS = 400, 160, 64  # NAME: about what a test id needs
+_CHARS_AT = {NAME: NAME_CHARS, SHORT: SHORT_CHARS}
 ITEM_OVERHEAD = 6  # bullet, count, location markup per item
 CUT_MARKER = "\n…[digest cut to fit the token budget]"
 MIN_CUT_TEXT = 12  # below this many tokens of digest text, a marker at the end would say nothing
@@ -32,7 +33,7 @@ class Item:
     @property
     def message(self) -> str:
         text = self.pattern.event.message
-        limit = {NAME: NAME_CHARS, SHORT: SHORT_CHARS}.get(self.level, LINE_CHARS)
+        limit = _CHARS_AT.get(self.level, LINE_CHARS)
         return text if len(text) <= limit or self.level == FULL else text[:limit] + " …"
 
     @property

@@ -45,18 +45,21 @@ def verbose_rewriter() -> Rewriter:
 
     def rewrite(text: str) -> str:
         nonlocal running
-        started = _RUN.match(text)
-        if started:
-            running = started.group(1)
-            messages[running] = []
-            while len(messages) > REMEMBERED_TESTS:
-                messages.popitem(last=False)
-        elif running and _TEST_MESSAGE.match(text) and len(messages.get(running, ())) < MESSAGES_PER_TEST:
-            messages.setdefault(running, []).append(text.strip())
-        else:
+        head = text.lstrip()[:8]  # every line passes here: a string test first, a regex only when it may match
+        if head == "=== RUN ":
+            started = _RUN.match(text)
+            if started:
+                running = started.group(1)
+                messages[running] = []
+                while len(messages) > REMEMBERED_TESTS:
+                    messages.popitem(last=False)
+        elif head == "--- FAIL":
             failed = _FAIL.match(text)
             if failed and messages.get(failed.group(1)):
                 return f"{text.rstrip()}: {' | '.join(messages.pop(failed.group(1)))}"
+        elif running and text[:1] in " \t" and _TEST_MESSAGE.match(text):
+            if len(messages.get(running, ())) < MESSAGES_PER_TEST:
+                messages.setdefault(running, []).append(text.strip())
         return text
 
     return rewrite
@@ -64,7 +67,7 @@ def verbose_rewriter() -> Rewriter:
 
 def go_rewriter() -> Rewriter:
     unwrap, carry = json_rewriter(), verbose_rewriter()
-    return lambda text: carry(unwrap(text))
+    return lambda text: carry(unwrap(text) if text[:1] == "{" else text)
 
 
 GO = Family(
