@@ -9,7 +9,6 @@ import glob
 import gzip
 import io
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -22,9 +21,8 @@ from typing import Any, BinaryIO, cast
 
 from .errors import InputError, NoInputError
 from .model import Line
+from .normalise import normalise
 
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
-_RUNNER_STAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _SNIFF_BYTES = 8192
 AUTO_CHUNK_SMALL, AUTO_CHUNK_LARGE, LARGE_INPUT = 500, 5000, 50 * 1024 * 1024
 # Logs compress 10-30x; beyond this ratio (and a floor for tiny archives) the archive is a bomb.
@@ -217,21 +215,6 @@ class _CappedStream(io.RawIOBase):
     def close(self) -> None:
         self.inner.close()
         super().close()
-
-
-def normalise(text: str) -> str:
-    """One raw line as a person would read it: no line ending, last progress frame, no ANSI, no runner stamp."""
-    text = text.rstrip("\n")
-    if "\r" in text:
-        frames = [frame for frame in text.split("\r") if frame]
-        text = frames[-1] if frames else ""
-    if "\x1b" in text:
-        text = _ANSI.sub("", text)
-    if text[:1].isdigit() or text[:1] == "\ufeff":
-        text = _RUNNER_STAMP.sub("", text, count=1)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    return text
 
 
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
