@@ -3,11 +3,16 @@
 Each case under the corpus has a job log and facts.json: the facts a developer needs to fix the
 build, extracted from the tools' structured output, each with a priority and the strings that must
 all appear for the fact to count as kept. For every budget, tokenopt's text digest and four
-baselines cut to the same budget (tail, head, head+tail, grep-for-error-words then tail) are scored:
-recall per priority and weighted recall (critical 8, high 4, medium 2, low 1). Last, per case, the
-fewest tokens each approach needs to keep every critical fact.
+baselines cut to the same budget (tail, head, head+tail, and grep+tail: the lines of
+``grep -iE -C2 'error|fail|exception|traceback|panic|assert'`` then tail) are scored: recall per priority
+and weighted recall (critical 8, high 4, medium 2, low 1). Last, per case, the fewest tokens each approach
+needs to keep every critical fact.
+
+``--generic-only`` switches every recognizer off (the stand-in for a tool nobody wrote one for);
+``--without FAMILY`` switches one family off.
 
     python bench/quality.py [--corpus bench/corpus/cases] [--budgets 500,2000,8000] [--case NAME]
+                            [--generic-only | --without FAMILY]
 """
 from __future__ import annotations
 
@@ -27,7 +32,8 @@ from tokenopt.tokens import Counter, fit_to_tokens, load_counter
 
 PRIORITIES = ("critical", "high", "medium", "low")
 WEIGHTS = {"critical": 8, "high": 4, "medium": 2, "low": 1}
-ERROR_WORDS = re.compile(r"(?i)error|fail|exception|traceback|panic|fatal|warn")
+ERROR_WORDS = re.compile(r"(?i)error|fail|exception|traceback|panic|assert")
+GREP_CONTEXT = 2
 SEARCH_LIMIT = 100_000
 
 
@@ -86,14 +92,18 @@ class Baselines:
         return self._text(head + tail, budget)
 
     def grep_tail(self, budget: int) -> str:
-        matching = [i for i, line in enumerate(self.lines) if ERROR_WORDS.search(line)]
-        return self._text(self._take(matching[::-1], budget), budget)
+        """grep -iE -C2 for the error words, then the last lines of that output that fit."""
+        matching: set[int] = set()
+        for i, line in enumerate(self.lines):
+            if ERROR_WORDS.search(line):
+                matching.update(range(max(0, i - GREP_CONTEXT), min(len(self.lines), i + GREP_CONTEXT + 1)))
+        return self._text(self._take(sorted(matching, reverse=True), budget), budget)
 
 
-def tokenopt_digest(case: Case, budget: int, work: Path) -> str:
+def tokenopt_digest(case: Case, budget: int, work: Path, off: tuple[str, ...] = ()) -> str:
     # No cross-run index: every budget and case is a first run, so results do not depend on order.
     optimizer = EnhancedTokenOptimizer(max_token_budget=budget, format="text", out=str(work / "digest.txt"),
-                                       index="")
+                                       index="", no_recognizer=off)
     return optimizer.process_logs(str(case.log))[0]["digest"]
 
 
@@ -147,6 +157,8 @@ def main() -> int:
     parser.add_argument("--case", default="", help="only this case")
     parser.add_argument("--no-min", action="store_true", help="skip the fewest-tokens search (slow)")
     parser.add_argument("--missing", action="store_true", help="list the facts tokenopt's digest left out")
+    parser.add_argument("--generic-only", action="store_true", help="every recognizer off: the generic finder alone")
+    parser.add_argument("--without", default="", help="this recognizer family off (python, jvm, go, …)")
     args = parser.parse_args()
     budgets = [int(b) for b in args.budgets.split(",")]
     counter = load_counter("cl100k_base")
@@ -155,8 +167,9 @@ def main() -> int:
         print(f"no cases under {args.corpus}", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="tokenopt-quality-"))
+    off = ("all",) if args.generic_only else tuple(name for name in args.without.split(",") if name)
     approaches: dict[str, Callable[[Case, Baselines, int], str]] = {
-        "tokenopt": lambda case, base, budget: tokenopt_digest(case, budget, work),
+        "tokenopt": lambda case, base, budget: tokenopt_digest(case, budget, work, off),
         "tail": lambda case, base, budget: base.tail(budget),
         "head": lambda case, base, budget: base.head(budget),
         "head+tail": lambda case, base, budget: base.head_tail(budget),

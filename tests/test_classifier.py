@@ -115,4 +115,5 @@ def test_go_verbose_messages_printed_before_the_fail_line_stay_with_the_failure(
     folder.extend(classifier.finish())
     failures = [p.event for p in folder.ordered() if p.priority == Priority.CRITICAL]
     assert [e.test_id for e in failures] == ["TestTypedGetters"]
-    assert 'parse_test.go:72: List(http.origins) = ["a.example"' in failures[0].message
+    assert failures[0].message == "--- FAIL: TestTypedGetters (0.00s)"  # the failure line as go printed it
+    assert failures[0].detail[0].startswith('parse_test.go:72: List(http.origins) = ["a.example"')

@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .model import Pattern, Priority
+from .dedup import variants_note
+from .formats.details import tidy
+from .model import Line, Pattern, Priority
 from .tokens import Counter, fit_to_tokens, load_counter
 
 DROPPED, NAME, SHORT, LINE, TRIMMED, FULL = 0, 1, 2, 3, 4, 5
@@ -21,6 +23,8 @@ _CHARS_AT = {NAME: NAME_CHARS, SHORT: SHORT_CHARS}
 ITEM_OVERHEAD = 6  # bullet, count, location markup per item
 CUT_MARKER = "\n…[digest cut to fit the token budget]"
 MIN_CUT_TEXT = 12  # below this many tokens of digest text, a marker at the end would say nothing
+TAIL_SHARE = 0.25  # of the budget, always held by the last lines of the failing step (or of the log)
+GROW_MIN = 12  # spare tokens worth growing the tails by
 
 
 @dataclass
@@ -46,11 +50,20 @@ class Item:
         return lines
 
     @property
+    def detail(self) -> list[str]:
+        """The lines under the message from LINE up: what explains it (unless the excerpt shows it) and what
+        differs between the occurrences a fold counts."""
+        if self.level < LINE:
+            return []
+        shown = {line.strip() for line in self.excerpt}
+        return [line for line in self.pattern.event.detail if line not in shown] + variants_note(self.pattern)
+
+    @property
     def top_level(self) -> int:
         return FULL if self.pattern.event.excerpt else LINE
 
     def plain(self) -> str:
-        return "\n".join([self.message, *self.excerpt])
+        return "\n".join([self.message, *self.detail, *self.excerpt])
 
 
 # Lines that explain a failure, strongest first: assertion, diff and compared values, the failing source
@@ -102,25 +115,44 @@ class Omitted:
 
 
 @dataclass
+class Tail:
+    """The last lines of a failing step (or of a log, when no step is known), of which the plan shows ``shown``."""
+
+    label: str
+    source: str
+    lines: list[Line]
+    shown: int = 0
+
+    @property
+    def text(self) -> list[str]:
+        return [line.text for line in self.lines[len(self.lines) - self.shown:]]
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[len(self.lines) - self.shown].number if self.shown else 0
+
+
+@dataclass
 class Fitted:
     text: str
     tokens: int
     items: list[Item]
     omitted: dict[Priority, Omitted] = field(default_factory=dict)
     cut: bool = False
+    tails: list[Tail] = field(default_factory=list)
+    whole: bool = False  # the log itself, which fit the budget
 
 
-Renderer = Callable[[list[Item], dict[Priority, Omitted]], str]
+# render(items, omitted) -> text; given tails, render(items, omitted, tails) -> text
+Renderer = Callable[..., str]
 
 
 class TokenBudgetManager:
     """Plans which patterns a digest shows, at which detail, so that the rendered text fits ``budget``."""
 
     def __init__(self, max_token_budget: int = 76_659, reserve_percentage: float = 10.0,
-                 counter: Counter | None = None, encoding: str = "cl100k_base",
-                 context_by_count: bool = False) -> None:
+                 counter: Counter | None = None, encoding: str = "cl100k_base") -> None:
         self.budget = max_token_budget
-        self.context_by_count = context_by_count
         self.reserve = int(max_token_budget * reserve_percentage / 100)
         self.counter = counter or load_counter(encoding)
         self._costs: dict[tuple[str, int], int] = {}
@@ -128,29 +160,74 @@ class TokenBudgetManager:
     def count(self, text: str) -> int:
         return self.counter.count(text)
 
-    def fit(self, patterns: list[Pattern], render: Renderer) -> Fitted:
-        """The digest of ``patterns`` rendered by ``render`` within the budget, counted exactly."""
-        shell = self.count(render([], _all_omitted(patterns)))
+    def fit(self, patterns: list[Pattern], render: Renderer, tails: list[Tail] | None = None) -> Fitted:
+        """The digest of ``patterns`` rendered by ``render`` within the budget, counted exactly.
+
+        ``tails`` (the last lines of each failing step, or of the log) hold a floor of the budget, so the
+        digest never keeps less of the end than ``tail`` would; what the rest leaves over goes to them too.
+        """
+        if tails is None:
+            return self.fit(patterns, lambda items, omitted, _tails: render(items, omitted), [])
+        shell = self.count(render([], _all_omitted(patterns), []))
         available = self.budget - shell
+        floor = self._size_tails(tails, int(max(available, 0) * TAIL_SHARE))
+        quoted = {tidy(text) for tail in tails for text in tail.text}
+        patterns = [p for p in patterns if p.priority > Priority.LOW or p.event.message not in quoted]
         for _ in range(12):
-            items = self.plan(patterns, available)
+            items = self.plan(patterns, available - floor)
             omitted = _omissions(patterns, items)
-            text = render(items, omitted)
+            text = render(items, omitted, tails)
             tokens = self.count(text)
             if tokens <= self.budget:
-                return Fitted(text, tokens, items, omitted)
+                return self._grow_tails(Fitted(text, tokens, items, omitted, tails=tails), render)
             available -= max(tokens - self.budget, available // 8, 1)
         room = self.budget - self.count(CUT_MARKER)
         if room >= MIN_CUT_TEXT:
             text = fit_to_tokens(text, room, self.counter) + CUT_MARKER
         else:  # too small for the digest's own shape: the marker leads, so what fits still says what it is
             text = fit_to_tokens(f"[digest cut to {self.budget} tokens] {text}", self.budget, self.counter)
-        return Fitted(text, self.count(text), items, omitted, cut=True)
+        return Fitted(text, self.count(text), items, omitted, cut=True, tails=tails)
+
+    def _size_tails(self, tails: list[Tail], room: int) -> int:
+        """Show the last lines of each tail within an equal share of ``room``; the tokens they take."""
+        used = 0
+        for n, tail in enumerate(tails):
+            share = (room - used) // (len(tails) - n)
+            cost = 0
+            tail.shown = 0
+            for line in reversed(tail.lines):
+                line_cost = self.count(line.text) + 1
+                if cost + line_cost > share:
+                    break
+                cost += line_cost
+                tail.shown += 1
+            used += cost
+        return used
+
+    def _grow_tails(self, fitted: Fitted, render: Renderer) -> Fitted:
+        """What the plan leaves unused lets the tails reach further back, while the whole still fits."""
+        tails = fitted.tails
+        spare = self.budget - fitted.tokens
+        if not tails or spare < GROW_MIN or all(t.shown == len(t.lines) for t in tails):
+            return fitted
+        before = [t.shown for t in tails]
+        self._size_tails(tails, sum(self._tail_cost(t) for t in tails) + spare - len(tails) * 4)
+        text = render(fitted.items, fitted.omitted, tails)
+        tokens = self.count(text)
+        if tokens <= self.budget:
+            return Fitted(text, tokens, fitted.items, fitted.omitted, tails=tails)
+        for tail, shown in zip(tails, before, strict=True):
+            tail.shown = shown
+        return fitted
+
+    def _tail_cost(self, tail: Tail) -> int:
+        return sum(self.count(line.text) + 1 for line in tail.lines[len(tail.lines) - tail.shown:])
 
     def plan(self, patterns: list[Pattern], available: int) -> list[Item]:
-        """Items with levels: critical first (one line each, then detail), then tier by tier."""
+        """Items with levels: critical first (one line each, then detail), then tier by tier; within a tier the
+        best-ranked stay longest (context: the log's start and end)."""
         tiers: dict[Priority, list[Item]] = {p: [] for p in Priority}
-        for pattern in patterns:
+        for pattern in sorted(patterns, key=lambda p: (-p.rank, p.order)):
             tiers[pattern.priority].append(Item(pattern, LINE))
         # Failures may go down to their name before any is dropped; other tiers stop at a short line.
         critical = self._fit_tier(tiers[Priority.CRITICAL], max(available, 0), floor=NAME)
@@ -168,7 +245,7 @@ class TokenBudgetManager:
             for item in tier:
                 item.level = item.top_level
             if priority <= Priority.LOW:
-                tier = _by_count(tier) if self.context_by_count else _ends_first(tier)
+                tier = _ends_first(sorted(tier, key=lambda i: i.pattern.order))
             fitted = self._fit_tier(tier, max(remaining, 0))
             remaining = remaining - self._total(fitted) if len(fitted) == len(tier) else 0
             kept += fitted
@@ -176,7 +253,7 @@ class TokenBudgetManager:
 
     def _fit_tier(self, items: list[Item], cap: int, floor: int = SHORT) -> list[Item]:
         """Trim the largest items before dropping any, recurring ones (known from earlier runs) before new
-        ones; drop from the end of ``items``."""
+        ones; drop from the end of ``items`` (they come best first)."""
         total = self._total(items)
         heap = [(item.pattern.new, -self._cost(item), n) for n, item in enumerate(items) if item.level > floor]
         heapq.heapify(heap)
@@ -211,11 +288,6 @@ def _ends_first(items: list[Item]) -> list[Item]:
     """Context lines ranked so the start and the end of the log survive longest (its command and its result)."""
     n = len(items)
     return [items[i] for i in sorted(range(n), key=lambda i: (min(i, n - 1 - i), i))]
-
-
-def _by_count(items: list[Item]) -> list[Item]:
-    """Context lines ranked by how often their pattern occurred: an application log's main activity first."""
-    return sorted(items, key=lambda i: -i.pattern.count)
 
 
 def _omissions(patterns: list[Pattern], items: list[Item]) -> dict[Priority, Omitted]:

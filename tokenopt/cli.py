@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--allow-estimate", action="store_const", const=True,
         help="when no encoding file is found, use a labelled conservative estimate instead of stopping")
     add("--profile", choices=PROFILES, help="auto (default) picks from the first lines")
+    add("--no-recognizer", action="append", metavar="FAMILY",
+        help="switch a recognizer family off (python, jvm, …; all: the generic failure finder alone); repeatable")
     add("--chunk-size", metavar="N|auto", help="lines per processing chunk (default auto)")
     add("--max-line-bytes", metavar="N", help="longer lines are clipped with a marker (default 65536)")
     add("--out", metavar="PATH", help="write the digest here (- for stdout) instead of --log-dir")

@@ -5,10 +5,8 @@ counted, never silently lost.
 """
 from __future__ import annotations
 
-import re
-
-from .fingerprint import pattern_key, without_temp_dirs
-from .formats.classifier import find_location
+from .fingerprint import masked_values, pattern_key, without_temp_dirs
+from .locations import find_location
 from .mining import Template, TemplateMiner
 from .model import Event, Pattern, Priority, Tally
 
@@ -16,6 +14,8 @@ from .model import Event, Pattern, Priority, Tally
 PATTERN_CAPS = {Priority.CRITICAL: 1_000_000, Priority.HIGH: 5_000, Priority.MEDIUM: 5_000,
                 Priority.LOW: 5_000, Priority.VERBOSE: 1_000}
 MAX_STORED_CHARS = 4_000  # per message or excerpt line: no digest shows more of one line
+MAX_VARIANTS = 3  # distinct messages of a pattern shown whole; beyond, the values that differ are listed
+MAX_VALUES = 12  # distinct values kept per masked part: the first ones and the latest
 
 
 class Folder:
@@ -38,8 +38,7 @@ class Folder:
             if event.test_id:
                 _merge_views(known, event)  # the same failure reported twice (section and summary)
             else:
-                known.count += 1
-                known.last = where
+                _repeat(known, event, where)
             return
         if tally.patterns >= self.caps[event.priority]:
             tally.overflow += 1
@@ -49,7 +48,8 @@ class Folder:
         if not event.location and event.priority > Priority.LOW:
             event.location = find_location([event.message])
         _clip(event)
-        self.patterns[key] = Pattern(key, event, 1, where, where, len(self.patterns))
+        self.patterns[key] = Pattern(key, event, 1, where, where, len(self.patterns), variants=[event.message],
+                                     values=[{value: None} for value in masked_values(event)])
 
     def extend(self, events: list[Event]) -> None:
         for event in events:
@@ -101,43 +101,84 @@ class _TemplateKeys:
             else:
                 known.count += pattern.count
                 known.last = pattern.last
-            kept = grouped[merged_key]
-            if kept.count > 1 and "<*>" in live.text and not kept.event.message.startswith(live.text):
-                kept.event.message = f"{_LEADING_VALUES.sub('', live.text)}  (e.g. {kept.event.message[:300]})"
+                _merge_variants(known, pattern)
         return grouped
-
-
-_LEADING_VALUES = re.compile(r"^(?:[<*>:,.\-/T\[\]]+ )+")  # a template's masked timestamp says nothing
 
 
 def _has_words(template: Template) -> bool:
     return any(token != "<*>" for token in template.tokens)
 
 
+def _repeat(known: Pattern, event: Event, where: str) -> None:
+    """Another occurrence: counted, and what differs in it kept (its message while few, its values)."""
+    known.count += 1
+    known.last = where
+    if event.message == known.event.message or event.message in known.variants:
+        return
+    if len(known.variants) < MAX_VARIANTS:
+        known.variants.append(event.message[:MAX_STORED_CHARS])
+    else:
+        known.distinct = MAX_VARIANTS + 1  # more than can be shown whole
+    values = masked_values(event)
+    if len(values) != len(known.values):
+        return
+    for seen, value in zip(known.values, values, strict=True):
+        if value not in seen:
+            if len(seen) >= MAX_VALUES:
+                seen.popitem()  # keep the first ones and the latest
+            seen[value] = None
+
+
+def variants_note(pattern: Pattern) -> list[str]:
+    """What a fold's single message would hide: the other messages when there are few, else one line of our
+    own listing the values that differ (``[varies: 24, 34, 48, 51]``)."""
+    if pattern.count < 2 or len(pattern.variants) < 2:
+        return []
+    if pattern.distinct <= MAX_VARIANTS or not pattern.values:
+        return pattern.variants[1:]
+    varying = [list(seen) for seen in pattern.values if len(seen) > 1]
+    parts = [", ".join(values) + (" …" if len(values) >= MAX_VALUES else "") for values in varying]
+    return [f"[varies: {'; '.join(parts)}]"] if parts else []
+
+
+def _merge_variants(known: Pattern, other: Pattern) -> None:
+    """Two patterns folded into one template: their messages both count as variants; per-part values no longer
+    line up, so only the messages are kept."""
+    for message in other.variants:
+        if message not in known.variants:
+            if len(known.variants) < MAX_VARIANTS:
+                known.variants.append(message)
+            else:
+                known.distinct = MAX_VARIANTS + 1
+    known.values = []
+
+
 def _merge_views(known: Pattern, other: Event) -> None:
+    """The same failure reported twice (a test's section and its summary line): one event, the one-line view's
+    message (the failure line as the tool prints it), the fuller excerpt, every explaining line."""
     kept = known.event
     _adopt_fuller_label(kept, other)
+    # the view that names the test in full (pytest's "FAILED path::test - msg"), else a one-line view
+    named = [e for e in (other, kept) if kept.test_label and kept.test_label in e.message]
+    line_view = next(iter(named or [e for e in (other, kept) if not e.excerpt]), None)
+    message = line_view.message if line_view is not None else kept.message
     if len(other.excerpt) > len(kept.excerpt):
         other.key = kept.key
         _clip(other)
-        other.message = other.message if other.excerpt else kept.message
         other.location = other.location or kept.location
         known.event = other
     else:
         kept.location = kept.location or other.location
-        if ":" not in kept.message and other.message:
-            kept.message = other.message
+    detail = (*kept.detail, *other.detail)
+    known.event.message = message
+    known.event.detail = tuple(d for d in dict.fromkeys(detail) if d not in message)
+    known.variants = [message]
 
 
 def _adopt_fuller_label(kept: Event, other: Event) -> None:
-    """Both views show the test by the fuller of their two spellings (pytest's node id names the file)."""
-    short, full = sorted((kept.test_label, other.test_label), key=len)
-    if not full or short == full:
-        return
-    for event in (kept, other):
-        if event.test_label == short and short and event.message.startswith(short):
-            event.message = full + event.message[len(short):]
-        event.test_label = full
+    """Both views name the test by the fuller of their two spellings (pytest's node id names the file)."""
+    full = max((kept.test_label, other.test_label), key=len)
+    kept.test_label = other.test_label = full
 
 
 def _clip(event: Event) -> None:

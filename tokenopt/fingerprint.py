@@ -48,6 +48,15 @@ def _placeholder(match: re.Match[str]) -> str:
 _LIGHT_MASK = re.compile(r"0x[0-9a-fA-F]+|\d+")
 
 
+def masked_values(event: Event) -> list[str]:
+    """The parts of an event's message that its pattern key masks, in order: what may differ between two
+    events that fold together (a line number, a status, a duration)."""
+    text = event.message
+    if event.priority <= Priority.LOW:
+        return _LIGHT_MASK.findall(text)
+    return [match.group(0) for match in _MASK.finditer(text)] if _NEEDS_MASK.search(text) else []
+
+
 # What kind of error a message reports, most specific first: a compiler's or linter's code, a
 # checker's bracketed code, then an exception class (unqualified), then a panic.
 _ERROR_TYPE = re.compile(

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .steps import Framing
 
 
 class Priority(IntEnum):
@@ -32,17 +36,20 @@ class Line:
     text: str
 
 
-# Kinds that report a run's result ("=== 3 failed, 25 passed ===", "FAIL src/a.test.js"), not a problem of
-# their own: they never decide --fail-on and are not remembered as error patterns.
-RESULT_KINDS = frozenset({"summary", "failed_suite", "banner"})
+# Kinds that report a run's result ("=== 3 failed, 25 passed ===", "FAIL src/a.test.js", a CI system's
+# "Process completed with exit code 1."), not a problem of their own: they never decide --fail-on and are
+# not remembered as error patterns.
+RESULT_KINDS = frozenset({"summary", "failed_suite", "banner", "verdict"})
 
 
 @dataclass(slots=True)
 class Event:
     """Something worth reporting: a failed test, an error with its traceback, a warning, a line of info.
 
-    ``excerpt`` holds the lines that belong to the event after its first (a traceback's frames, an
-    assertion's diff), already capped so memory stays bounded.
+    Everything it quotes is the log's own text: ``message`` is one line as printed (the failure line),
+    ``detail`` the few lines that explain it (the assertion, the compared values, the root cause) and
+    ``excerpt`` the lines that belong to the event (a traceback's frames, an assertion's diff), already
+    capped so memory stays bounded.
     """
 
     priority: Priority
@@ -54,9 +61,10 @@ class Event:
     test_id: str = ""  # one spelling per test, for grouping its views (section, summary line)
     test_label: str = ""  # the fullest spelling seen, for people (pytest's node id with the file path)
     excerpt: tuple[str, ...] = ()
+    detail: tuple[str, ...] = ()
     omitted_lines: int = 0
     key: str = ""
-    step: str = ""  # the runner step (``##[group]Run …``) the event happened in, when the log says
+    step: str = ""  # the CI step (``##[group]Run …``, a GitLab section, a Jenkins stage) it happened in
 
     @property
     def where(self) -> str:
@@ -78,6 +86,12 @@ class Pattern:
     history: str = ""  # "new", or "seen in 7 of the last 10 runs since 2026-11-01", once there is a history
     first_seen: str = ""
     runs_seen: int = 0
+    # Folded events need not be equal: the distinct messages (a few) and, per masked part, its distinct values
+    # (``line 24, 34, 48, 51``), so a fold never passes off one occurrence's value as every occurrence's.
+    variants: list[str] = field(default_factory=list)
+    distinct: int = 1
+    values: list[dict[str, None]] = field(default_factory=list)
+    rank: float = 0.0  # within its priority, higher is kept longer (place, rarity); set once the input is read
 
     @property
     def priority(self) -> Priority:
@@ -107,3 +121,5 @@ class Collected:
     sources: list[str]
     notes: list[str] = field(default_factory=list)
     profile: str = ""
+    framings: list["Framing"] = field(default_factory=list)  # per input: its CI steps, the failing one, its tail
+    whole: list[Line] | None = None  # every line, while the input is small enough to be passed through whole

@@ -5,18 +5,21 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import profiles
-from .budget import Fitted, TokenBudgetManager
-from .fingerprint import error_type, short_id
-from .formats import bare_test_id
+from .budget import Fitted
+from .digest import digest
+from .fingerprint import short_id
+from .formats import bare_test_id, without
 from .memory import recall
 from .model import RESULT_KINDS, Collected, Pattern, Priority
 from .output import write_digest
 from .processor import StreamLogProcessor
 from .reader import expand_sources
-from .render import DIGEST_TEMPLATES, Facts, digest_context, load_template, render
 from .settings import Settings
-from .tokens import Counter, load_counter
+from .tokens import load_counter
+
+# A log of N tokens has fewer than ~8N characters (Loghub averages 2.6 per cl100k token): lines are kept for
+# passing the log through whole only while it may still fit.
+WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS = 8, 4_000_000
 
 
 @dataclass
@@ -103,7 +106,9 @@ class EnhancedTokenOptimizer:
         settings = settings or self.settings
         started = time.perf_counter()
         counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
-        processor = StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, settings.profile, counter)
+        processor = StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, settings.profile, counter,
+                                       families=without(settings.no_recognizer),
+                                       whole_chars=min(settings.budget * WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS))
         collected = processor.process_sources(expand_sources(settings.log_file))
         memory = recall(collected, settings)
         fitted = digest(collected, settings, counter, memory.fixed)
@@ -111,65 +116,6 @@ class EnhancedTokenOptimizer:
         result.output_path = write_digest(result, settings)
         memory.save()
         return result
-
-
-def digest(collected: Collected, settings: Settings, counter: Counter, fixed: list[str] | None = None) -> Fitted:
-    """Fit the collected patterns to the budget and render them with the chosen template."""
-    profile = profiles.get(collected.profile)
-    shown = (p for p in collected.patterns if p.priority in profile.shown)
-    patterns = sorted(shown, key=lambda p: (-p.priority, p.order))
-    template = load_template(settings.template, DIGEST_TEMPLATES[settings.format])
-    facts = Facts(headline=headline(collected), sources=collected.sources, input_lines=collected.input_lines,
-                  input_tokens=collected.input_tokens, input_tokens_exact=collected.input_tokens_exact,
-                  budget=settings.budget, encoding=settings.encoding, counts_exact=counter.exact,
-                  profile=collected.profile, notes=collected.notes, error_types=error_types(collected),
-                  fixed=fixed or [])
-    manager = TokenBudgetManager(effective_budget(collected, settings.budget), settings.reserve_percentage, counter,
-                                 context_by_count=profile.context_by_count)
-    return manager.fit(patterns, lambda items, omitted: render(template, digest_context(items, omitted, facts)))
-
-
-SMALL_LOG_FLOOR = 400  # below this a digest may outgrow its log: headline, sections and locations cost tokens
-
-
-def effective_budget(collected: Collected, budget: int) -> int:
-    """The budget, but never more than the log itself (a digest longer than its log helps no one)."""
-    return min(budget, max(collected.input_tokens, SMALL_LOG_FLOOR))
-
-
-def headline(collected: Collected) -> str:
-    """What failed, in a few words: the first thing a reader needs."""
-    names = {"failed_test": "failed test", "test_error": "test error", "compile_error": "compile error",
-             "exception": "uncaught exception", "crash": "crash", "fatal": "fatal error", "error": "error",
-             "warning": "warning"}
-    counts: dict[str, int] = {}
-    for pattern in collected.patterns:
-        kind = pattern.event.kind
-        if pattern.priority == Priority.CRITICAL:
-            counts[kind] = counts.get(kind, 0) + 1
-        elif kind in ("error", "warning"):
-            counts[kind] = counts.get(kind, 0) + pattern.count
-    parts = [_plural(n, names.get(kind, kind.replace("_", " "))) for kind, n in counts.items()]
-    return ", ".join(parts) if parts else "no failures or errors found"
-
-
-def error_types(collected: Collected, most: int = 8) -> list[tuple[str, int]]:
-    """Failures and errors by type (exception class, compiler or linter code), commonest first."""
-    counts: dict[str, int] = {}
-    for pattern in collected.patterns:
-        if pattern.priority >= Priority.HIGH:
-            kind = error_type(pattern.event.message)
-            if kind:
-                counts[kind] = counts.get(kind, 0) + pattern.count
-    return sorted(counts.items(), key=lambda item: -item[1])[:most]
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun if count == 1 else plural(noun)}"
-
-
-def plural(noun: str) -> str:
-    return noun + ("es" if noun.endswith(("sh", "ch", "s", "x")) else "s")
 
 
 def _event_json(pattern: Pattern) -> dict[str, Any]:

@@ -6,10 +6,12 @@ from itertools import chain
 
 from . import profiles
 from .dedup import Folder
-from .formats import Classifier
+from .finder import rank
+from .formats import FAMILIES, Classifier, Family
 from .model import Collected, Line
 from .reader import LineReader, Source, auto_chunk_size, expand_sources
 from .redact import Redactor
+from .steps import StepTracker
 from .tokens import Counter, load_counter
 
 EXACT_INPUT_CHARS = 4_000_000  # count every input token up to here, then sample
@@ -21,12 +23,15 @@ class StreamLogProcessor:
 
     def __init__(self, chunk_size: int = 0, max_line_bytes: int = 65_536, profile: str = "auto",
                  counter: Counter | None = None, encoding: str = "cl100k_base",
-                 redactor: Redactor | None = None) -> None:
+                 redactor: Redactor | None = None, families: tuple[Family, ...] = FAMILIES,
+                 whole_chars: int = 0) -> None:
         self.chunk_size = chunk_size
         self.max_line_bytes = max_line_bytes
         self.profile_name = profile
         self.counter = counter or load_counter(encoding)
         self.redactor = redactor or Redactor()
+        self.families = families
+        self.whole_chars = whole_chars  # keep every line up to this many characters (a log small enough to show)
 
     def process(self, log_files: str | list[str] | tuple[str, ...]) -> Collected:
         patterns = (log_files,) if isinstance(log_files, str) else tuple(log_files)
@@ -37,18 +42,29 @@ class StreamLogProcessor:
         chunks = reader.chunks(sources, self.chunk_size or auto_chunk_size(sources))
         sample, chunks = _take_sample(chunks, profiles.SAMPLE_LINES)
         profile = profiles.detect(sample) if self.profile_name == "auto" else profiles.get(self.profile_name)
-        classifier, folder = Classifier(), Folder(mine_templates=profile.context_by_count)
+        steps = StepTracker()
+        classifier = Classifier(self.families, steps, self.redactor)
+        folder = Folder(mine_templates=profile.mine_templates)
         volume = _Volume(self.counter)
+        whole: list[Line] | None = []
         for chunk in chunks:
             volume.add(chunk)
             folder.extend(classifier.feed(chunk))
+            if whole is not None and volume.chars <= self.whole_chars:
+                whole.extend(chunk)
+            else:
+                whole = None
         folder.extend(classifier.finish())
         volume.add_unread(reader.clipped_bytes)
+        framings = steps.framings()
+        patterns = folder.ordered()
+        rank(patterns, framings)
         return Collected(
-            patterns=folder.ordered(), tallies=folder.tallies, input_bytes=reader.bytes_read,
+            patterns=patterns, tallies=folder.tallies, input_bytes=reader.bytes_read,
             input_lines=volume.lines, input_chars=volume.chars, input_tokens=volume.estimate,
             input_tokens_exact=volume.exact,
-            sources=[s.name for s in sources], notes=reader.notes, profile=profile.name)
+            sources=[s.name for s in sources], notes=reader.notes, profile=profile.name, framings=framings,
+            whole=whole if not reader.clipped_bytes else None)
 
 
 class _Volume:

@@ -14,24 +14,24 @@ SAMPLE_LINES = 2_000
 class Profile:
     """How a kind of log is digested.
 
-    ``shown`` are the priorities the digest may show; ``context_by_count`` ranks context lines by how
-    often their pattern occurred (an application log's main activity) instead of by closeness to the
-    log's start and end (a CI job's command and result).
+    ``shown`` are the priorities the digest may show; ``mine_templates`` folds lines by mined template (an
+    application log has no tool format to key on). No profile ranks by frequency: everywhere the lines that
+    explain a failure are the rare ones and those near the end of the failing step.
     """
 
     name: str
     description: str
     shown: frozenset[Priority]
-    context_by_count: bool
+    mine_templates: bool
 
 
 PROFILES = {
     "test_logs": Profile("test_logs", "test runs and builds: failures first, debug dropped",
-                         frozenset(Priority) - {Priority.VERBOSE}, context_by_count=False),
+                         frozenset(Priority) - {Priority.VERBOSE}, mine_templates=False),
     "error_logs": Profile("error_logs", "application logs with errors: error patterns with counts",
-                          frozenset(Priority), context_by_count=True),
+                          frozenset(Priority), mine_templates=True),
     "info_logs": Profile("info_logs", "quiet application logs: the activity, folded into patterns",
-                         frozenset(Priority), context_by_count=True),
+                         frozenset(Priority), mine_templates=True),
 }
 
 _TEST_MARKERS = re.compile(

@@ -9,9 +9,9 @@ from typing import Any
 
 import jinja2
 
-from .budget import Item, Omitted
+from .budget import Item, Omitted, Tail
 from .errors import UsageError
-from .model import Priority
+from .model import Line, Priority
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 DIGEST_TEMPLATES = {"text": "digest.txt.j2", "markdown": "digest.md.j2", "json": "digest.md.j2"}
@@ -117,7 +117,10 @@ def load_template(name_or_path: str, default: str) -> jinja2.Template:
                          "fix the Jinja syntax") from None
 
 
-def digest_context(items: list[Item], omitted: dict[Priority, Omitted], facts: Facts) -> dict[str, Any]:
+def digest_context(items: list[Item], omitted: dict[Priority, Omitted], facts: Facts, tails: list[Tail] | None = None,
+                   whole: list[Line] | None = None) -> dict[str, Any]:
+    """What the digest templates get: ``sections`` of kept items by priority, ``tails`` (the last lines of the
+    failing steps: label, source, first_line, lines), ``whole`` (the log itself by source, when it fits)."""
     sections = []
     for priority, title in SECTION_TITLES.items():
         chosen = [item for item in items if item.pattern.priority == priority]
@@ -125,7 +128,13 @@ def digest_context(items: list[Item], omitted: dict[Priority, Omitted], facts: F
             sections.append({"priority": priority.label, "title": title, "items": chosen})
     left_out = [{"priority": p.label, "patterns": o.patterns, "events": o.events, "trimmed": o.trimmed}
                 for p, o in sorted(omitted.items(), reverse=True) if o.patterns or o.trimmed]
-    return {"facts": facts, "sections": sections, "left_out": left_out}
+    shown_tails = [{"label": t.label, "source": t.source, "first_line": t.first_line, "lines": t.text}
+                   for t in tails or [] if t.shown]
+    by_source: dict[str, list[str]] = {}
+    for line in whole or []:
+        by_source.setdefault(line.source, []).append(line.text)
+    return {"facts": facts, "sections": sections, "left_out": left_out, "tails": shown_tails,
+            "whole": [{"source": source, "lines": lines} for source, lines in by_source.items()]}
 
 
 def render(template: jinja2.Template, context: dict[str, Any]) -> str:

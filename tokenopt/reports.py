@@ -12,8 +12,9 @@ from typing import Any
 
 from . import github, workflow
 from .budget import Fitted
+from .digest import digest, error_types, headline
 from .model import RESULT_KINDS, Priority
-from .optimizer import Result, digest, error_types, headline
+from .optimizer import Result
 from .render import load_template, render
 from .tokens import load_counter
 

@@ -6,11 +6,13 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from .errors import UsageError
+from .formats.families import FAMILIES
 
 DEFAULT_BUDGET = 76_659
 PROFILES = ("auto", "test_logs", "error_logs", "info_logs")
 FORMATS = ("text", "markdown", "json")
 FAIL_ON = ("critical", "high", "never")
+RECOGNIZERS = ("all", *(family.name for family in FAMILIES))
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Settings:
     index: str = ".tokenopt/index.json"  # "" (--index '') remembers nothing across runs
     memory_file: str = ""  # also write the summaries as an MCP memory-server knowledge graph (JSON lines)
     index_max_patterns: int = 5_000
+    no_recognizer: tuple[str, ...] = ()  # recognizer families switched off ("all": the generic finder alone)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], origin: str = "option",
@@ -80,6 +83,8 @@ class Settings:
         _choice(self.profile, PROFILES, names.get("profile", "profile"), origin)
         _choice(self.format, FORMATS, names.get("format", "format"), origin)
         _choice(self.fail_on, FAIL_ON, names.get("fail-on", "fail-on"), origin)
+        for family in self.no_recognizer:
+            _choice(family, RECOGNIZERS, names.get("no-recognizer", "no-recognizer"), origin)
         ranges = (
             ("budget", self.budget, 1 <= self.budget <= 10_000_000, "a whole number from 1 to 10000000"),
             ("reserve-percentage", self.reserve_percentage, 0 <= self.reserve_percentage <= 100, "0 to 100"),
@@ -157,6 +162,7 @@ def _strings(raw: Any, name: str, origin: str) -> tuple[str, ...]:
 _PARSERS: dict[str, Callable[[Any, str, str], Any]] = {
     "log_file": _strings,
     "encoding_dir": _strings,
+    "no_recognizer": _strings,
     "budget": _integer,
     "chunk_size": _integer,
     "max_logs": _integer,

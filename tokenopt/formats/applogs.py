@@ -58,7 +58,7 @@ _PG_MORE = _PG + r"(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):  "
 
 def _level(upper: str, lower: str) -> str:
     """Upper-case level words anywhere they stand alone; lower-case ones only in ``[error]`` or ``level=error``."""
-    return rf"{_AT}(?:{upper}){_END}|\[(?:{lower})\]|\blevel=(?:{lower})\b"
+    return rf"{_AT}(?:{upper}){_END}|(?<!#)\[(?:{lower})\]|\blevel=(?:{lower})\b"
 
 
 APPLOGS = Family(

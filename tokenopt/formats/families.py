@@ -1,7 +1,7 @@
 """Every recognizer, in precedence order: specific families first (mypy's "error:" before the C
-compiler's, vitest's FAIL before jest's), the generic keyword fallbacks last."""
+compiler's, vitest's FAIL before jest's). What none of them claims goes to the generic failure finder
+(``tokenopt.finder``); CI framings are the step tracker's (``tokenopt.steps``)."""
 from .applogs import APPLOGS
-from .generic import GENERIC
 from .go import GO
 from .javascript import JAVASCRIPT
 from .jvm import JVM
@@ -9,7 +9,14 @@ from .linters import LINTERS
 from .native import NATIVE
 from .python import PYTHON
 from .rules import Family
-from .runner import RUNNER
 from .rust import RUST
 
-FAMILIES: tuple[Family, ...] = (RUNNER, PYTHON, LINTERS, GO, RUST, JVM, JAVASCRIPT, NATIVE, APPLOGS, GENERIC)
+FAMILIES: tuple[Family, ...] = (PYTHON, LINTERS, GO, RUST, JVM, JAVASCRIPT, NATIVE, APPLOGS)
+
+
+def without(names: tuple[str, ...]) -> tuple[Family, ...]:
+    """The families except those named (``all`` names every one: the generic finder alone)."""
+    unknown = set(names) - {f.name for f in FAMILIES} - {"all"}
+    if unknown:
+        raise ValueError(f"unknown recognizer family: {', '.join(sorted(unknown))}")
+    return () if "all" in names else tuple(f for f in FAMILIES if f.name not in names)

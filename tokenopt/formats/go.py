@@ -9,7 +9,6 @@ from .rules import C, Family, H, L, Rewriter, rule
 
 _RUN = re.compile(r"^\s*=== RUN\s+(\S+)")
 _TEST_MESSAGE = re.compile(r"^\s+\S+_test\.go:\d+: \S")
-_FAIL = re.compile(r"^\s*--- FAIL: (\S+)(?: \([\d.]+s\))?$")
 REMEMBERED_TESTS, MESSAGES_PER_TEST = 64, 3
 _TRACE = r"^goroutine \d+ |^\S+\(.*\)$|^created by |^\[signal "
 
@@ -37,44 +36,37 @@ def json_rewriter() -> Rewriter:
     return rewrite
 
 
-def verbose_rewriter() -> Rewriter:
-    """``go test -v`` prints a test's messages before its ``--- FAIL`` line: carry them onto that line, so the
-    failure names what went wrong (``--- FAIL: TestX (0.00s): x_test.go:12: got 1, want 2``)."""
-    messages: OrderedDict[str, list[str]] = OrderedDict()
-    running = ""
+class VerboseMessages:
+    """``go test -v`` prints a test's messages before its ``--- FAIL`` line: keep the last few per running test,
+    so the failure can show what went wrong (``x_test.go:12: got 1, want 2``) as printed."""
 
-    def rewrite(text: str) -> str:
-        nonlocal running
+    def __init__(self) -> None:
+        self.messages: OrderedDict[str, list[str]] = OrderedDict()
+        self.running = ""
+
+    def see(self, text: str) -> None:
         head = text.lstrip()[:8]  # every line passes here: a string test first, a regex only when it may match
         if head == "=== RUN ":
             started = _RUN.match(text)
             if started:
-                running = started.group(1)
-                messages[running] = []
-                while len(messages) > REMEMBERED_TESTS:
-                    messages.popitem(last=False)
-        elif head == "--- FAIL":
-            failed = _FAIL.match(text)
-            if failed and messages.get(failed.group(1)):
-                return f"{text.rstrip()}: {' | '.join(messages.pop(failed.group(1)))}"
-        elif running and text[:1] in " \t" and _TEST_MESSAGE.match(text):
-            if len(messages.get(running, ())) < MESSAGES_PER_TEST:
-                messages.setdefault(running, []).append(text.strip())
-        return text
+                self.running = started.group(1)
+                self.messages[self.running] = []
+                while len(self.messages) > REMEMBERED_TESTS:
+                    self.messages.popitem(last=False)
+        elif self.running and text[:1] in " \t" and _TEST_MESSAGE.match(text):
+            kept = self.messages.setdefault(self.running, [])
+            if len(kept) < MESSAGES_PER_TEST:
+                kept.append(text.strip())
 
-    return rewrite
-
-
-def go_rewriter() -> Rewriter:
-    unwrap, carry = json_rewriter(), verbose_rewriter()
-    return lambda text: carry(unwrap(text) if text[:1] == "{" else text)
+    def take(self, test_id: str) -> list[str]:
+        return self.messages.pop(test_id, [])
 
 
 GO = Family(
     "go",
     (
         # A test that panics: the panic and its goroutine trace belong to the failure printed above them.
-        rule("go-failure", r"^\s*(?P<label>--- FAIL: (?P<test>\S+)(?: \([\d.]+s\))?)(?:: (?P<msg>.+))?", C,
+        rule("go-failure", r"^\s*(?P<label>--- FAIL: (?P<test>\S+)(?: \([\d.]+s\))?)", C,
              "failed_test", "indent", r"^panic: |" + _TRACE),
         rule("go-panic", r"^panic: ", C, "crash", "indent", _TRACE),
         rule("go-diagnostic", r"^(?P<loc>(?:\./)?[\w.@~+\-/]+\.go:\d+(?::\d+)?): (?!\s)", C, "compile_error"),
@@ -85,5 +77,7 @@ GO = Family(
     ),
     signals=("fail", "panic", ".go:"),
     starts=r"(?:FAIL|ok)\s|\{\"(?:Time|Action)\"",
-    rewriter=go_rewriter,
+    rewriter=json_rewriter,
+    rewriter_quotes=True,
+    carry=VerboseMessages,
 )

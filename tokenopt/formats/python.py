@@ -29,6 +29,6 @@ PYTHON = Family(
         rule("python-warning", r"^\s*(?P<loc>\S+\.py:\d+): (?P<w>\w*Warning): ", M, "warning", "indent"),
     ),
     signals=("error", "fail", "warning", "traceback"),
-    starts=r"Ran \d+ tests? in ",
+    starts=r"Ran \d+ tests? in |_{3}|={3}|\s*-{3}",
     section_end=r"^(?:={3,}|_{3,} |-{3,} (?:Captured log|generated xml))|^Ran \d+ tests? in ",
 )

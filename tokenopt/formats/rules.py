@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..model import Priority
 
@@ -41,6 +42,14 @@ def rule(name: str, regex: str, priority: Priority, kind: str, block: str = "", 
 Rewriter = Callable[[str], str]
 
 
+class Carrier(Protocol):
+    """Remembers what a test printed before its failure line, to hand it over when the failure is reported."""
+
+    def see(self, text: str) -> None: ...
+
+    def take(self, test_id: str) -> list[str]: ...
+
+
 @dataclass(frozen=True)
 class Family:
     """One tool family's recognizer.
@@ -48,7 +57,9 @@ class Family:
     ``signals`` are literal words searched in the lower-cased line and ``starts`` shapes matched at its start:
     a line that neither family signals is plain info and never reaches the rules. ``section_end`` and
     ``indent_end`` close open blocks; ``rewriter`` makes a fresh per-stream function that rewrites a
-    line before classification (a JSON record to its message, a bare diagnostic to ``path:line``).
+    line before classification (a JSON record to its message, a bare diagnostic to ``path:line``); events
+    quote the rewritten text only when ``rewriter_quotes`` (a lossless decoding, as go test -json's output
+    field), else the line as the log has it. ``carry`` makes a per-stream Carrier.
     """
 
     name: str
@@ -58,6 +69,8 @@ class Family:
     section_end: str = ""
     indent_end: str = ""
     rewriter: Callable[[], Rewriter] | None = field(default=None, compare=False)
+    rewriter_quotes: bool = False
+    carry: Callable[[], Carrier] | None = field(default=None, compare=False)
 
 
 def any_of(rules: tuple[Rule, ...]) -> re.Pattern[str]:

@@ -1,0 +1,207 @@
+"""The format-agnostic failure finder: works on any log, with or without a recognizer for its tool.
+
+A line that carries a failure word (error, fail, fatal, exception, panic, abort, timed out, segfault,
+killed, a non-zero exit status, ``not ok``, ✕ ✗ ✘ ×, ``*** FAILED ***``) starts a block; the two lines
+before it and the lines that go on after it (indented, another failure line, a short trailing context)
+belong to it, as ``grep -C2`` would show them. Success-shaped lines are vetoed: zero counts
+(``Failures: 0``, ``0 failed``), passing tests whose names hold the word (``✓ handles error``,
+``test_error PASSED``), flags and paths (``--fail-fast``, ``-Werror``, ``errors.go``), quoted source
+lines. Warning-level lines are warnings, debug-level lines are debug. Recognizers refine what they
+know; this finder sees whatever they leave, so nothing depends on a recognizer to get in.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .model import Event, Line, Pattern, Priority
+from .steps import Framing, is_verdict
+
+BEFORE_LINES = 2  # context shown before a failure line, as grep -C2
+AFTER_LINES = 2  # trailing context after the last failure line of a block
+MAX_BLOCK_LINES = 40
+CLOSING_LINES = 30  # the last lines of the failing step (or of the log): where jobs say why they failed
+
+# The quick gate, on the lower-cased line: any of these may make it a failure, warning or debug line.
+GATE = re.compile(r"err|fail|fatal|exception|panic|abort|timed out|time out|segfault|segmentation|killed"
+                  r"|core dumped|exit|not ok|[✕✗✘×]|traceback|assert|warn|deprecat|debug|trace")
+_B, _E = r"(?<![-\w/.])", r"(?![-\w/]|\.\w)"  # a word, not part of a flag, an identifier or a path
+_CRITICAL = re.compile(
+    rf"{_B}(?:FAIL(?:ED|URE)?|FATAL|PANIC|ABORT(?:ED)?){_E}|{_B}(?i:fatal|panic(?:ked)?|abort(?:ed|ing)?){_E}"
+    rf"|(?i:segmentation fault|segfault|core dumped|timed out|stack overflow)|{_B}Killed{_E}"
+    r"|^\s*(?i:not ok)\b|^\s*[✕✗✘×] |\*\*\* ?FAILED ?\*\*\*|^\s*Traceback \(most recent call last\)"
+    r"|^(?:[\w$]+\.)*[A-Z]\w*(?:Error|Exception)(?::|$)")
+_HIGH = re.compile(
+    rf"{_B}(?i:errors?|err!|fail(?:s|ed|ure|ures|ing)?|exceptions?|assert(?:ion)?(?:error)?){_E}"
+    r"|[a-z]\w*(?:Error|Exception)\b|\bE(?:rror|xception)\b"
+    r"|(?i:\bexit(?:ed)?(?: with)?(?: code| status)?:? '?[1-9]\d*\b)|(?i:\breturned non-zero|non-zero exit)")
+_WARNING = re.compile(rf"{_B}(?i:warn(?:ing)?s?|deprecat(?:ed|ion))(?![\w/])|\w+Warning\b")
+_DEBUG = re.compile(r"(?:^|[\s\[|<(])(?:DEBUG|TRACE)(?:$|[\s\]|:>)])|\[(?:debug|trace)\]|\blevel=(?:debug|trace)\b")
+# What makes a line with a failure word a success: zero counts and passing-test markers.
+_ZERO_COUNT = re.compile(r"(?i)\b(?:failures?|errors?|failed|failing|broken|fatal)\s*[:=]\s*0\b"
+                         r"|\b0\s+(?:failures?|errors?|failed|failing|broken)\b|\bno (?:errors?|failures?)\b"
+                         r"|\b(?:expected|known) failures?\b")
+_PASSED = re.compile(r"^\s*(?:[✓✔√]|ok\b|PASS(?:ED)?\b|\[\s*(?:PASS(?:ED)?|OK)\s*\])|\bPASSED\b|\.\.\. ok$"
+                     r"|\bpassed$")
+_SOURCE = re.compile(r"^\s*\d*\s*\|(?:\s|$)|^\s*-->|^\s*[~^]+\s*$")  # a quoted source line or its gutter
+_CONTINUES = re.compile(r"^\s+\S|^\s*(?:at |Caused by|\.\.\. \d+ more|[|^~])")
+
+
+@dataclass(frozen=True)
+class Finding:
+    priority: Priority
+    kind: str
+
+
+FAILURE = Finding(Priority.CRITICAL, "failure")
+ERROR = Finding(Priority.HIGH, "error")
+VERDICT = Finding(Priority.HIGH, "verdict")
+WARNING = Finding(Priority.MEDIUM, "warning")
+DEBUG = Finding(Priority.VERBOSE, "debug")
+
+
+def assess(text: str, low: str | None = None) -> Finding | None:
+    """What a line says on its own: a failure, an error, a CI verdict, a warning, debug, or nothing."""
+    if not GATE.search(low if low is not None else text.lower()):
+        return None
+    if is_verdict(text):
+        return VERDICT
+    if _SOURCE.match(text):
+        return None
+    if _ZERO_COUNT.search(text):
+        text = _ZERO_COUNT.sub("", text)
+    critical = _CRITICAL.search(text)
+    high = critical or _HIGH.search(text)
+    warning = _WARNING.search(text)
+    if high and _PASSED.search(text) and not _strong_failure(text):
+        return None
+    if warning and (not high or warning.start() < high.start()) and not critical:
+        return WARNING
+    if critical:
+        return FAILURE
+    if high:
+        return ERROR
+    return DEBUG if _DEBUG.search(text) else None
+
+
+def _strong_failure(text: str) -> bool:
+    """A failure marker that outweighs a pass marker on the same line (``not ok``, ``*** FAILED ***``)."""
+    return bool(re.search(r"^\s*not ok\b|\*\*\* ?FAILED|\bFAILED\b(?!.*\bPASSED\b)", text))
+
+
+@dataclass
+class _Block:
+    """Failure lines with their context, becoming one event when it ends."""
+
+    lines: list[Line]
+    headline: int  # index in ``lines`` of the strongest failure line
+    finding: Finding
+    step: str
+    failures: list[int] = field(default_factory=list)  # indices of every failure line
+    since_failure: int = 0
+
+    def add(self, line: Line, finding: Finding | None) -> None:
+        self.lines.append(line)
+        if finding is not None and finding.priority >= Priority.HIGH:
+            self.failures.append(len(self.lines) - 1)
+            self.since_failure = 0
+            if finding.priority > self.finding.priority:
+                self.finding, self.headline = finding, len(self.lines) - 1
+        else:
+            self.since_failure += 1
+
+
+class FailureFinder:
+    """Stateful over a stream: ``see`` the lines no recognizer claimed, in order; blocks come out as events."""
+
+    def __init__(self) -> None:
+        self.block: _Block | None = None
+        self.before: deque[Line] = deque(maxlen=BEFORE_LINES)
+        self.last_was_failure = False  # the last line seen was a failure or error line (not a verdict)
+
+    def see(self, line: Line, step: str = "", low: str | None = None) -> tuple[list[Event], bool]:
+        """Events finished by this line, and whether the line is the finder's (in a block or an event of its
+        own) rather than plain context."""
+        finding = assess(line.text, low) if line.text.strip() else None
+        self.last_was_failure = finding is not None and finding.priority >= Priority.HIGH and finding is not VERDICT
+        if finding is not None and (finding is VERDICT or finding.priority < Priority.HIGH):
+            return [*self.interrupt(), _single(line, finding, step)], True
+        if self.block is not None and self._continues(self.block, line, finding):
+            self.block.add(line, finding)
+            return [], True
+        closed = self.interrupt() if self.block is not None else []
+        if finding is None:
+            if line.text.strip():
+                self.before.append(line)
+            return closed, False
+        self.block = _Block([*self.before, line], len(self.before), finding, step, [len(self.before)])
+        self.before.clear()
+        return closed, True
+
+    def interrupt(self) -> list[Event]:
+        """Another event starts here (a recognizer's, a step boundary): the open block ends before it."""
+        self.before.clear()
+        if self.block is None:
+            return []
+        block, self.block = self.block, None
+        return [_event(block)]
+
+    finish = interrupt
+
+    @staticmethod
+    def _continues(block: _Block, line: Line, finding: Finding | None) -> bool:
+        if len(block.lines) >= MAX_BLOCK_LINES or not line.text.strip():
+            return False
+        if finding is not None or _CONTINUES.match(line.text):
+            return True
+        return block.since_failure < AFTER_LINES
+
+
+def _single(line: Line, finding: Finding, step: str) -> Event:
+    return Event(finding.priority, finding.kind, line.text.strip(), line.source, line.number, step=step)
+
+
+def _event(block: _Block) -> Event:
+    while len(block.lines) > block.headline + 1 and not block.lines[-1].text.strip():
+        block.lines.pop()
+    head = block.lines[block.headline]
+    others = [block.lines[i].text.strip() for i in block.failures if i != block.headline][:2]
+    excerpt = tuple(line.text for line in block.lines) if len(block.lines) > 1 else ()
+    return Event(block.finding.priority, block.finding.kind, head.text.strip(), head.source, head.number,
+                 excerpt=excerpt, detail=tuple(others), step=block.step)
+
+
+def failure_lines(lines: Iterable[str]) -> list[str]:
+    """The lines of ``lines`` the finder would call failures or errors (for tests and benchmarks)."""
+    return [text for text in lines if (f := assess(text)) is not None and f.priority >= Priority.HIGH]
+
+
+def rank(patterns: list[Pattern], framings: list[Framing]) -> None:
+    """Set each pattern's rank within its priority, never by frequency alone: where it stands (in the failing
+    step, among its closing lines, the first error there), then how rare it is (a line seen once beats one
+    seen 3,000 times)."""
+    by_source = {framing.source: framing for framing in framings}
+    first_seen: set[str] = set()  # inputs whose first error in the failing step was found
+    for pattern in sorted(patterns, key=lambda p: p.order):
+        event = pattern.event
+        score = -math.log10(pattern.count)
+        framing = by_source.get(event.source)
+        if framing is not None:
+            last = _line_of(pattern.last, event.line)
+            failing = framing.failing
+            if failing is not None and failing.first <= event.line <= failing.last:
+                score += 2 + (last >= failing.last - CLOSING_LINES)
+                if event.priority >= Priority.HIGH and event.source not in first_seen:
+                    first_seen.add(event.source)
+                    score += 1  # the first error of a cascade
+            elif failing is None and last >= framing.lines - CLOSING_LINES:
+                score += 1
+        pattern.rank = score
+
+
+def _line_of(where: str, default: int) -> int:
+    number = where.rpartition(":")[2]
+    return int(number) if number.isdigit() else default
