@@ -23,7 +23,7 @@ _CHARS_AT = {NAME: NAME_CHARS, SHORT: SHORT_CHARS}
 ITEM_OVERHEAD = 6  # bullet, count, location markup per item
 CUT_MARKER = "\n…[digest cut to fit the token budget]"
 MIN_CUT_TEXT = 12  # below this many tokens of digest text, a marker at the end would say nothing
-TAIL_SHARE = 0.25  # of the budget, always held by the last lines of the failing step (or of the log)
+TAIL_SHARE = 0.15  # of the budget, always held by the last lines of the failing step (or of the log)
 GROW_MIN = 12  # spare tokens worth growing the tails by
 
 
@@ -174,7 +174,7 @@ class TokenBudgetManager:
         quoted = {tidy(text) for tail in tails for text in tail.text}
         patterns = [p for p in patterns if p.priority > Priority.LOW or p.event.message not in quoted]
         for _ in range(12):
-            items = self.plan(patterns, available - floor)
+            items = self.plan(patterns, available - floor, tails, floor)
             omitted = _omissions(patterns, items)
             text = render(items, omitted, tails)
             tokens = self.count(text)
@@ -223,9 +223,11 @@ class TokenBudgetManager:
     def _tail_cost(self, tail: Tail) -> int:
         return sum(self.count(line.text) + 1 for line in tail.lines[len(tail.lines) - tail.shown:])
 
-    def plan(self, patterns: list[Pattern], available: int) -> list[Item]:
+    def plan(self, patterns: list[Pattern], available: int, tails: list[Tail] | None = None, floor: int = 0
+             ) -> list[Item]:
         """Items with levels: critical first (one line each, then detail), then tier by tier; within a tier the
-        best-ranked stay longest (context: the log's start and end)."""
+        best-ranked stay longest (context: the log's start and end). ``tails`` hold ``floor`` tokens besides
+        ``available`` and, after the warnings, grow into what is left before any context line gets room."""
         tiers: dict[Priority, list[Item]] = {p: [] for p in Priority}
         for pattern in sorted(patterns, key=lambda p: (-p.rank, p.order)):
             tiers[pattern.priority].append(Item(pattern, LINE))
@@ -241,6 +243,8 @@ class TokenBudgetManager:
         remaining = available - self._total(critical) if len(critical) == len(tiers[Priority.CRITICAL]) else 0
         kept = list(critical)
         for priority in (Priority.HIGH, Priority.MEDIUM, Priority.LOW, Priority.VERBOSE):
+            if priority == Priority.LOW and tails and remaining > 0:
+                remaining -= self._size_tails(tails, floor + remaining) - floor
             tier = tiers[priority]
             for item in tier:
                 item.level = item.top_level

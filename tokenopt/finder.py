@@ -17,12 +17,13 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .locations import find_location
 from .model import Event, Line, Pattern, Priority
 from .steps import Framing, is_verdict
 
 BEFORE_LINES = 2  # context shown before a failure line, as grep -C2
 AFTER_LINES = 2  # trailing context after the last failure line of a block
-MAX_BLOCK_LINES = 40
+MAX_BLOCK_LINES = 60
 CLOSING_LINES = 30  # the last lines of the failing step (or of the log): where jobs say why they failed
 
 # The quick gate, on the lower-cased line: any of these may make it a failure, warning or debug line.
@@ -32,32 +33,40 @@ _B, _E = r"(?<![-\w/.])", r"(?![-\w/]|\.\w)"  # a word, not part of a flag, an i
 _CRITICAL = re.compile(
     rf"{_B}(?:FAIL(?:ED|URE)?|FATAL|PANIC|ABORT(?:ED)?){_E}|{_B}(?i:fatal|panic(?:ked)?|abort(?:ed|ing)?){_E}"
     rf"|(?i:segmentation fault|segfault|core dumped|timed out|stack overflow)|{_B}Killed{_E}"
-    r"|^\s*(?i:not ok)\b|^\s*[✕✗✘×] |\*\*\* ?FAILED ?\*\*\*|^\s*Traceback \(most recent call last\)"
-    r"|^(?:[\w$]+\.)*[A-Z]\w*(?:Error|Exception)(?::|$)")
+    r"|^\s*(?i:not ok)\b|^\s*× |(?:^|\s)[✕✗✘](?:\s|$)|\*\*\* ?FAILED ?\*\*\*|^\s*Traceback \(most recent call last\)")
 _HIGH = re.compile(
     rf"{_B}(?i:errors?|err!|fail(?:s|ed|ure|ures|ing)?|exceptions?|assert(?:ion)?(?:error)?){_E}"
-    r"|[a-z]\w*(?:Error|Exception)\b|\bE(?:rror|xception)\b"
+    r"|^(?:[\w$]+\.)*[A-Z]\w*(?:Error|Exception)\b"  # a line that starts with an exception class
     r"|(?i:\bexit(?:ed)?(?: with)?(?: code| status)?:? '?[1-9]\d*\b)|(?i:\breturned non-zero|non-zero exit)")
+# An error class named somewhere in a line: an exception chained, or just code that mentions one
+# ("class StorageException extends RuntimeException {"); weak evidence on its own.
+_CLASS_NAME = re.compile(r"\w(?:Error|Exception)\b")
 _WARNING = re.compile(rf"{_B}(?i:warn(?:ing)?s?|deprecat(?:ed|ion))(?![\w/])|\w+Warning\b")
 _DEBUG = re.compile(r"(?:^|[\s\[|<(])(?:DEBUG|TRACE)(?:$|[\s\]|:>)])|\[(?:debug|trace)\]|\blevel=(?:debug|trace)\b")
 # What makes a line with a failure word a success: zero counts and passing-test markers.
-_ZERO_COUNT = re.compile(r"(?i)\b(?:failures?|errors?|failed|failing|broken|fatal)\s*[:=]\s*0\b"
-                         r"|\b0\s+(?:failures?|errors?|failed|failing|broken)\b|\bno (?:errors?|failures?)\b"
-                         r"|\b(?:expected|known) failures?\b")
+_COUNTED = r"(?:failures?|errors?|failed|failing|broken|fatal|aborted|crash(?:ed|es)?|panic(?:ked|s)?)"
+_ZERO_COUNT = re.compile(rf"(?i)\b{_COUNTED}\s*[:=]\s*0\b|\b0\s+(?:[a-z]+\s+){{0,2}}{_COUNTED}\b"
+                         rf"|\bno (?:errors?|failures?)\b|\b(?:expected|known) failures?\b")
 _PASSED = re.compile(r"^\s*(?:[✓✔√]|ok\b|PASS(?:ED)?\b|\[\s*(?:PASS(?:ED)?|OK)\s*\])|\bPASSED\b|\.\.\. ok$"
                      r"|\bpassed$")
+# A heading made of decoration around words ("=== FAILURES ===", "--- warnings summary ---") names a section.
+_BANNER = re.compile(r"^\s*([=\-_*#~])\1{2,}\s*[A-Za-z][A-Za-z ]*[A-Za-z]\s*\1{3,}\s*$")
 _SOURCE = re.compile(r"^\s*\d*\s*\|(?:\s|$)|^\s*-->|^\s*[~^]+\s*$")  # a quoted source line or its gutter
-_CONTINUES = re.compile(r"^\s+\S|^\s*(?:at |Caused by|\.\.\. \d+ more|[|^~])")
+# Lines that go on explaining the failure above them: indented, a frame, a gutter, a note or a hint.
+_CONTINUES = re.compile(r"^\s+\S|^\s*(?:at |Caused by|\.\.\. \d+ more|[|^~=]|-->)"
+                        r"|^\s*(?i:help|note|hint|suggestion|reason|details?|expected|actual|got|want)\b")
 
 
 @dataclass(frozen=True)
 class Finding:
     priority: Priority
     kind: str
+    weak: bool = False  # only an error class named in passing: it explains a block, it does not start one
 
 
 FAILURE = Finding(Priority.CRITICAL, "failure")
 ERROR = Finding(Priority.HIGH, "error")
+MENTION = Finding(Priority.HIGH, "error", weak=True)
 VERDICT = Finding(Priority.HIGH, "verdict")
 WARNING = Finding(Priority.MEDIUM, "warning")
 DEBUG = Finding(Priority.VERBOSE, "debug")
@@ -69,7 +78,7 @@ def assess(text: str, low: str | None = None) -> Finding | None:
         return None
     if is_verdict(text):
         return VERDICT
-    if _SOURCE.match(text):
+    if _SOURCE.match(text) or _BANNER.match(text):
         return None
     if _ZERO_COUNT.search(text):
         text = _ZERO_COUNT.sub("", text)
@@ -84,6 +93,8 @@ def assess(text: str, low: str | None = None) -> Finding | None:
         return FAILURE
     if high:
         return ERROR
+    if _CLASS_NAME.search(text) and not _PASSED.search(text):
+        return WARNING if warning else MENTION
     return DEBUG if _DEBUG.search(text) else None
 
 
@@ -105,13 +116,15 @@ class _Block:
 
     def add(self, line: Line, finding: Finding | None) -> None:
         self.lines.append(line)
-        if finding is not None and finding.priority >= Priority.HIGH:
-            self.failures.append(len(self.lines) - 1)
-            self.since_failure = 0
-            if finding.priority > self.finding.priority:
-                self.finding, self.headline = finding, len(self.lines) - 1
-        else:
+        if finding is None:
             self.since_failure += 1
+            return
+        self.since_failure = 0
+        if finding.priority >= Priority.HIGH:
+            self.failures.append(len(self.lines) - 1)
+        # an indented line explains the failure above it (quoted code, a frame): it never takes the lead
+        if finding.priority > self.finding.priority and not _indented(line.text) and not finding.weak:
+            self.finding, self.headline = finding, len(self.lines) - 1
 
 
 class FailureFinder:
@@ -127,17 +140,20 @@ class FailureFinder:
         own) rather than plain context."""
         finding = assess(line.text, low) if line.text.strip() else None
         self.last_was_failure = finding is not None and finding.priority >= Priority.HIGH and finding is not VERDICT
-        if finding is not None and (finding is VERDICT or finding.priority < Priority.HIGH):
+        if finding is VERDICT or finding is DEBUG:
             return [*self.interrupt(), _single(line, finding, step)], True
         if self.block is not None and self._continues(self.block, line, finding):
             self.block.add(line, finding)
             return [], True
         closed = self.interrupt() if self.block is not None else []
+        if finding is not None and finding.weak and _indented(line.text):
+            finding = None  # quoted code that names an error class, outside any failure: context
         if finding is None:
             if line.text.strip():
                 self.before.append(line)
             return closed, False
-        self.block = _Block([*self.before, line], len(self.before), finding, step, [len(self.before)])
+        failures = [len(self.before)] if finding.priority >= Priority.HIGH else []
+        self.block = _Block([*self.before, line], len(self.before), finding, step, failures)
         self.before.clear()
         return closed, True
 
@@ -155,9 +171,17 @@ class FailureFinder:
     def _continues(block: _Block, line: Line, finding: Finding | None) -> bool:
         if len(block.lines) >= MAX_BLOCK_LINES or not line.text.strip():
             return False
-        if finding is not None or _CONTINUES.match(line.text):
-            return True
-        return block.since_failure < AFTER_LINES
+        if finding is not None and not finding.weak and not _indented(line.text):
+            return False  # a failure line of its own (the next "FAILED x", "make: *** …", "src/a.c:3: error: …")
+        if _PASSED.search(line.text):
+            return False  # a passing test is no failure's context
+        return bool(_CONTINUES.match(line.text)) or block.since_failure < AFTER_LINES
+
+
+
+
+def _indented(text: str) -> bool:
+    return text.startswith(("  ", "\t"))
 
 
 def _single(line: Line, finding: Finding, step: str) -> Event:
@@ -165,13 +189,19 @@ def _single(line: Line, finding: Finding, step: str) -> Event:
 
 
 def _event(block: _Block) -> Event:
+    """A block as an event: its strongest failure line is the message; the lines around it (what grep -C2
+    shows) and its other failure lines explain it."""
     while len(block.lines) > block.headline + 1 and not block.lines[-1].text.strip():
         block.lines.pop()
-    head = block.lines[block.headline]
-    others = [block.lines[i].text.strip() for i in block.failures if i != block.headline][:2]
-    excerpt = tuple(line.text for line in block.lines) if len(block.lines) > 1 else ()
+    h = block.headline
+    head = block.lines[h]
+    around = [*block.lines[max(0, h - BEFORE_LINES):h], *block.lines[h + 1:h + 1 + AFTER_LINES]]
+    others = [block.lines[i] for i in block.failures if i != h and not h - BEFORE_LINES <= i <= h + AFTER_LINES]
+    detail = tuple(dict.fromkeys(line.text.strip() for line in [*around, *others[:2]] if line.text.strip()))
+    excerpt = tuple(line.text for line in block.lines) if len(block.lines) > 1 + len(detail) else ()
+    location = find_location([line.text for line in block.lines[h:]])
     return Event(block.finding.priority, block.finding.kind, head.text.strip(), head.source, head.number,
-                 excerpt=excerpt, detail=tuple(others), step=block.step)
+                 location=location, excerpt=excerpt, detail=detail, step=block.step)
 
 
 def failure_lines(lines: Iterable[str]) -> list[str]:

@@ -24,6 +24,9 @@ _MASKS = (
 )
 _TEMP_DIR = re.compile(dict(_MASKS)["tmp"])  # a location keeps its line: only a temp directory varies
 _MASK = re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in _MASKS))
+# What differs between two runs of the same failure and says nothing about which failure it is: a plain
+# number stays (a test's parameters, an expected value, a status), everything above it goes.
+_VOLATILE = re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in _MASKS if name != "num"))
 
 
 _NEEDS_MASK = re.compile(r"\d|/tmp|/var/folders|/private/var|AppData")
@@ -90,9 +93,11 @@ def pattern_key(event: Event) -> str:
         return f"{event.kind}|{_LIGHT_MASK.sub('#', event.message)}"
     if event.test_id:
         return f"{event.kind}|{event.test_id}"
-    if event.priority == Priority.CRITICAL and event.location:
-        # Within a run, a critical error at another line is another thing to fix: never fold it away.
-        return f"{event.kind}|{mask(event.message)}|{without_temp_dirs(event.location)}"
+    if event.priority == Priority.CRITICAL:
+        # Two failures that differ in a number are two failures (test_x[1], test_x[2]), and one at another
+        # line is another thing to fix: never fold them away.
+        message = _VOLATILE.sub(_placeholder, event.message) if _NEEDS_MASK.search(event.message) else event.message
+        return f"{event.kind}|{message}|{without_temp_dirs(event.location)}"
     return f"{event.kind}|{mask(event.message)}"
 
 

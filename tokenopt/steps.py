@@ -17,6 +17,7 @@ from .model import Line
 TAIL_LINES = 200  # kept per candidate step; the budget decides how many are shown
 KEPT_CANDIDATES = 4  # finished steps with failures whose tails are kept, besides the current one
 MAX_STEPS = 500  # steps listed per input; later ones are counted, not listed
+LABEL_CHARS = 60
 
 # A step starts: (system, pattern whose group "name" names it). Checked only on lines that start with one
 # of _START_CHARS, so most lines cost one string test. "$ command" echoes (Travis, GitLab scripts, plain
@@ -84,10 +85,11 @@ class Framing:
 
     @property
     def label(self) -> str:
-        """How the digest names what the tail is the end of."""
+        """How the digest names what the tail is the end of (a long command by its start)."""
         if self.failing is None or not self.failing.name:
             return "the log"
-        return f"the failing step \"{self.failing.name}\"" if self.failing.failed else f"step \"{self.failing.name}\""
+        name = self.failing.name if len(self.failing.name) <= LABEL_CHARS else self.failing.name[:LABEL_CHARS] + " …"
+        return f"the failing step \"{name}\"" if self.failing.failed else f"step \"{name}\""
 
 
 class StepTracker:
