@@ -172,6 +172,8 @@ class Classifier:
         assert block is not None  # only called with an open block
         body, omitted = block.body.lines()
         header, detail = block.header, self._carried(block.test_id)
+        if block.rule.needs_body and not body:  # the start line only looked like one ("SHA256 digest of …")
+            return Event(Priority.LOW, "info", header, block.start.source, block.start.number, step=block.step)
         if block.rule.title_lines and block.test_id:  # mocha: "1) Suite" / "nested" / "test title:"
             title = next((n for n, text in enumerate(body[:6]) if text.rstrip().endswith(":")), -1)
             if title >= 0:

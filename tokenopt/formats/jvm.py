@@ -1,7 +1,7 @@
 """JVM: JUnit 4/5 (console launcher, Maven Surefire, Gradle) and Java stack traces with their causes."""
 from __future__ import annotations
 
-from .rules import C, Family, H, rule
+from .rules import C, Family, H, L, rule
 
 _MORE = r"^(?:Caused by: |Suppressed: |\s*\.\.\. \d+ (?:more|common frames omitted))"
 
@@ -19,8 +19,13 @@ JVM = Family(
         rule("java-exception",
              r"^(?:Exception in thread \"[^\"]*\" )?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b(?::.*)?$",
              C, "exception", "indent", _MORE),
-        rule("junit-result", r"^(?:\[\w+\] )?Tests run: \d+, Failures: \d+|^\[\s+\d+ tests (?:failed|successful)\s+\]"
+        # a passing class's "Tests run: 12, Failures: 0, Errors: 0" is context, hundreds of times over
+        rule("junit-result-passing", r"^(?:\[\w+\] )?Tests run: \d+, Failures: 0, Errors: 0\b", L, "summary"),
+        rule("junit-result", r"^(?:\[\w+\] )?Tests run: \d+, Failures: \d+|^\[\s+[1-9]\d* tests failed\s+\]"
              r"|^\d+ tests completed, \d+ failed", H, "summary"),
+        # javac through Maven: "[ERROR] /src/X.java:[27,122] incompatible types: …" (each place its own error)
+        rule("maven-compile-error", r"^\[ERROR\] (?P<loc>\S+\.(?:java|kt|scala|groovy):\[\d+,\d+\]) \S", C,
+             "compile_error"),
         rule("build-result", r"BUILD (?:FAILURE|FAILED)|^\[ERROR\] Failed to execute goal", H, "summary"),
     ),
     signals=("fail", "error", "exception", "junit", "time elapsed", "tests run:", "successful"),

@@ -32,11 +32,13 @@ class Rule:
     block: str = ""
     more: re.Pattern[str] | None = None
     title_lines: bool = False  # the test's title goes on over the block's first lines, up to one ending in ":"
+    needs_body: bool = False  # without any line of its block, the start line was something else: context
 
 
 def rule(name: str, regex: str, priority: Priority, kind: str, block: str = "", more: str = "",
-         title_lines: bool = False) -> Rule:
-    return Rule(name, re.compile(regex), priority, kind, block, re.compile(more) if more else None, title_lines)
+         title_lines: bool = False, needs_body: bool = False) -> Rule:
+    return Rule(name, re.compile(regex), priority, kind, block, re.compile(more) if more else None, title_lines,
+                needs_body)
 
 
 Rewriter = Callable[[str], str]

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from .rules import C, Family, H, L, M, rule
 
-_GUTTER = r"^\s*(?:-->|\d*\s*\||= |\.\.\.$)"
+_GUTTER = r"^\s*(?:-->|:::|\d*\s*\||= |\.\.\.$)|^(?:help|note): "
 
 RUST = Family(
     "rust",
     (
-        rule("cargo-section", r"^---- (?P<test>\S+) stdout ----$", C, "failed_test", "section"),
+        # a doctest is named by its file and line: "---- src/lib.rs - add (line 5) stdout ----"
+        rule("cargo-section", r"^---- (?P<test>\S.*?) stdout ----$", C, "failed_test", "section"),
         rule("cargo-verbose", r"^(?P<label>test (?P<test>\S+) \.\.\. FAILED)$", C, "failed_test"),
         rule("rustc-error", r"^error(?:\[E\d{4}\])?: (?!aborting|could not compile|test failed)", C, "compile_error",
              "gutter", _GUTTER),
