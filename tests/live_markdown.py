@@ -72,6 +72,9 @@ HOSTILE_TITLE = "CI [Fix here](https://evil.example) @octocat #1 **b**"
 # A location is a file name (anything but "/" and NUL): a test file's and a crashing script's.
 HOSTILE_NAME = "[Fix here](https:evil.example) @octocat #1 GH-3 `x` **b** $m$ :shipit: <b>"
 GONE_TESTS = 12  # tests that fail only in the seeding run: the index's "fixed since the last run"
+# The bulk of a log, folding into one pattern: the budget is capped at the log's size, and everything else must fit,
+# so that the benign twin keeps the same items.
+BULK = "for attempt in range(4000):\n    print(f'waiting for the database, attempt {attempt}')\n"
 
 EXTENSIONS = ("table", "autolink", "strikethrough", "tagfilter", "tasklist")
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
@@ -96,29 +99,34 @@ def to_html(markdown: str) -> str:
 
 
 class Page(HTMLParser):
-    """The elements of rendered HTML, by tag, and its text inside and outside code."""
+    """The elements of rendered HTML, by tag, and its text: in code, in headings, and the rest (prose)."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: Counter[str] = Counter()
         self.prose: list[str] = []
+        self.headings: list[str] = []
         self.code: list[str] = []
-        self._in_code = 0
+        self._open: Counter[str] = Counter()
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags[tag] += 1
-        self._in_code += tag in ("code", "pre")
+        self._open[_KIND.get(tag, "")] += 1
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_code -= tag in ("code", "pre")
+        self._open[_KIND.get(tag, "")] -= 1
 
     def handle_comment(self, data: str) -> None:
         self.tags["<!--"] += 1
 
     def handle_data(self, data: str) -> None:
-        (self.code if self._in_code else self.prose).append(data)
+        inside = self.code if self._open["code"] > 0 else self.headings if self._open["heading"] > 0 else self.prose
+        inside.append(data)
+
+
+_KIND = {"code": "code", "pre": "code", **{f"h{n}": "heading" for n in range(1, 7)}}
 
 
 def live_elements(markdown: str, benign_markdown: str) -> list[str]:
@@ -126,9 +134,9 @@ def live_elements(markdown: str, benign_markdown: str) -> list[str]:
     page, twin = Page(to_html(markdown)), Page(to_html(benign_markdown))
     found = [f"<{tag}>" for tag, n in (page.tags - twin.tags).items() for _ in range(n)]
     found += [f"<{tag}>" for tag in ("a", "img") for _ in range(twin.tags[tag])]  # the templates write none
-    prose = "".join(page.prose)
+    text = "".join(page.prose + page.headings)
     for name, pattern in POST_PROCESSED.items():
-        found += [f"{name} {match!r}" for match in pattern.findall(prose)]
+        found += [f"{name} {match!r}" for match in pattern.findall(text)]
     return found
 
 
@@ -185,9 +193,12 @@ def build_workspace(root: Path, transform: Callable[[str], str] = str) -> Path:
     (logs / "service.log").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     binary = " ".join(payloads[:8]).replace("/", "\u2215").replace("\x00", "")[:200]
     (logs / f"{binary}.log").write_bytes(b"\x00\x01\x02\x03" * 64)
-    crash = python_output(project, name)
+    crash, bulk = python_output(project, f"{name}.py"), python_output(project, "bulk.py")
+    named = pytest_output(project, "named")  # its own run: a name sorts differently from its twin's
     for gone in (True, False):  # the seeding run, then this run
-        steps = [(f"python -m pytest -k '{payloads[0]}'", pytest_output(project, gone)), ("python crash.py", crash)]
+        steps = [("python bulk.py", bulk), (f"python -m pytest -k '{payloads[0]}'",
+                                             pytest_output(project, "test_payloads.py", gone)),
+                 ("python -m pytest", named), ("python crash.py", crash)]
         (logs / "job.log").write_text(job_log(steps), encoding="utf-8")
         if gone:
             seed(workspace)
@@ -207,22 +218,26 @@ def write_project(project: Path, payloads: list[str], name: str) -> None:
         f"    assert {literal[0]!r} == {' '.join(literal[1:])!r}\n\n\n"
         f"@pytest.mark.parametrize('n', range({GONE_TESTS}))\n"
         "def test_gone(n):\n    assert not os.environ.get('GONE'), f'gone {n}'\n", encoding="utf-8")
-    (project / f"test_{name}.py").write_text("def test_in_a_named_file():\n    assert 1 == 2\n", encoding="utf-8")
+    (project / "named").mkdir()
+    (project / "named" / f"test_{name}.py").write_text("def test_in_a_named_file():\n    assert 1 == 2\n",
+                                                       encoding="utf-8")
     (project / f"{name}.py").write_text(f"raise RuntimeError({payloads[1]!r})\n", encoding="utf-8")
+    (project / "bulk.py").write_text(BULK, encoding="utf-8")
 
 
-def pytest_output(project: Path, gone: bool) -> str:
+def pytest_output(project: Path, tests: str, gone: bool = False) -> str:
     env = {**os.environ, "GONE": "1" if gone else ""}
     run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--import-mode=importlib",
-                          "-q", "--tb=short", "-rf"], cwd=project, env=env, capture_output=True, text=True, check=False)
+                          "-v", "--tb=short", "-rf", tests], cwd=project, env=env, capture_output=True, text=True,
+                         check=False)
     if "failed" not in run.stdout:
         raise RuntimeError(f"the payload project did not run:\n{run.stdout}\n{run.stderr}")
     return run.stdout
 
 
-def python_output(project: Path, name: str) -> str:
-    run = subprocess.run([sys.executable, f"{name}.py"], cwd=project, capture_output=True, text=True, check=False)
-    return run.stderr
+def python_output(project: Path, script: str) -> str:
+    run = subprocess.run([sys.executable, script], cwd=project, capture_output=True, text=True, check=False)
+    return run.stdout + run.stderr
 
 
 def job_log(steps: list[tuple[str, str]]) -> str:
