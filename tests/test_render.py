@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from live_markdown import Page, to_html
 
-from tokenopt.render import LINE_MARK, cell, code, fence, md
+from tokenopt.render import LINE_MARK, cell, code, fence, history, md
 
 one_line = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\n"), max_size=40)
 
@@ -51,3 +51,10 @@ def test_line_breaks_in_one_line_text_are_marked_never_kept():
 def test_code_spans_pad_what_commonmark_would_strip():
     assert code("`x`") == "`` `x` ``" and code(" x ") == "`  x  `" and code("  ") == "`  `" and code("") == ""
     assert fence(["````", "~~~"]) == "`````\n````\n~~~\n`````"
+
+
+def test_a_history_quotes_the_date_the_index_gave():
+    seen = "seen in 7 of the last 10 runs since "
+    assert history(seen + "2026-11-01") == seen + "`2026-11-01`"
+    assert history("seen in 2 of the last 2 runs since a|`b", short=True, in_table=True) == "2/2 runs since ``a\\|`b``"
+    assert history("new") == "new"

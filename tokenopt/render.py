@@ -88,6 +88,16 @@ def fence(text: str | list[str], indent: int = 0) -> str:
     return "\n".join(margin + row if row else row for row in [marker, *rows, marker])
 
 
+def history(text: str, short: bool = False, in_table: bool = False) -> str:
+    """A pattern's history ("seen in 7 of the last 10 runs since 2026-11-01") as Markdown: our own words as
+    text, the date from the index (which a restored cache can hand back edited) quoted like log text.
+    ``short``: "7/10 runs since …", for a table column."""
+    seen, _, since = str(text).partition(" since ")
+    if short:
+        seen = seen.replace("seen in ", "").replace(" of the last ", "/")
+    return md(seen) + (f" since {(cell if in_table else code)(since)}" if since else "")
+
+
 def md(text: str) -> str:
     """Text that is not log text (a comment title from the workflow, our own headline) as plain Markdown
     text on one line: backslashes keep its punctuation from being markup, and a word joiner (invisible)
@@ -127,7 +137,7 @@ def environment(user_dir: str = "") -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              autoescape=False, keep_trailing_newline=False, trim_blocks=True,
                              lstrip_blocks=True)
-    env.filters.update(code=code, cell=cell, lines=lines, fence=fence, md=md, thousands=thousands,
+    env.filters.update(code=code, cell=cell, lines=lines, fence=fence, history=history, md=md, thousands=thousands,
                        demote=demote)
     return env
 
