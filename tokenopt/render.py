@@ -1,4 +1,9 @@
-"""The Jinja environment (StrictUndefined) and the filters that keep log text inert in Markdown."""
+"""The Jinja environment (StrictUndefined) and the filters that keep log text inert in Markdown.
+
+Log text goes into Markdown only inside code: ``code`` (one line, an inline span), ``cell`` (a span in a
+table cell) and ``fence`` (lines, a fenced block). Inside code nothing is live and every character is the
+log's own, so the Markdown digest quotes the log exactly. ``md`` escapes text that is not log text.
+"""
 from __future__ import annotations
 
 import re
@@ -23,9 +28,11 @@ SECTION_TITLES = {
     Priority.VERBOSE: "Debug",
 }
 _BACKTICKS = re.compile(r"`+")
-_MENTION = re.compile(r"(?<![\w`])@(?=[A-Za-z0-9])")
-_REFERENCE = re.compile(r"(?<![\w&#])#(?=\d)|(?<=\w)#(?=\d+\b)")  # #123 and owner/repo#123
-_HTML = re.compile(r"[<>&]")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CommonMark's line endings: a bare \r ends a line too
+LINE_MARK = "\u23ce"  # ⏎ where one-line text had a line break
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~$&:@]")
+_LINKED_LATER = re.compile(r"(?<=[@#:])(?=\w)|(?<=\bGH-)(?=\d)", re.IGNORECASE)  # mentions, #1, GH-1, :emoji:
+_WORD_JOINER = "\u2060"
 
 
 @dataclass(frozen=True)
@@ -46,44 +53,75 @@ class Facts:
     fixed: list[str] = field(default_factory=list)  # patterns of the last run that did not occur in this one
 
 
-def fence(lines: list[str], info: str = "") -> str:
-    """A fenced code block that no backtick run inside can close."""
-    longest = max((len(run) for line in lines for run in _BACKTICKS.findall(line)), default=0)
-    marker = "`" * max(3, longest + 1)
-    return "\n".join([marker + info, *lines, marker])
-
-
-def inline_code(text: str) -> str:
-    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
+def code(text: str) -> str:
+    """One-line log text as an inline code span, in its own characters: no Markdown, HTML, mention or
+    reference inside a span is live. The delimiter is longer than any backtick run inside; a space pads
+    text that starts or ends with a backtick, or with a space at both ends (CommonMark strips one pair).
+    A line break cannot stay (the next line could start a heading or a fence): it shows as ⏎."""
+    text = LINE_BREAK.sub(LINE_MARK, str(text))
+    if not text:
+        return ""
+    ticks = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    padded = text[0] == "`" or text[-1] == "`" or (text[0] == text[-1] == " " and text.strip(" ") != "")
+    pad = " " if padded else ""
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
-def md_text(text: str) -> str:
-    """Log text made inert for Markdown outside code: no raw HTML, no @mentions or #123 cross-references that
-    would notify people or link issues, no images fetched from outside hosts, no table breaks."""
-    text = _HTML.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group(0)], text)
-    text = _MENTION.sub("@\u200b", text)
-    text = _REFERENCE.sub("#\u200b", text)
-    return text.replace("![", "!\\[").replace("|", "\\|")
+def cell(text: str) -> str:
+    """A code span inside a GFM table cell: the table splits cells at every unescaped ``|`` before it reads
+    code spans, and turns each ``\\|`` back into ``|`` inside them, so the reader sees the text unchanged."""
+    return code(text).replace("|", "\\|")
+
+
+def lines(text: str) -> list[str]:
+    """Text split where CommonMark sees line breaks."""
+    return LINE_BREAK.split(str(text))
+
+
+def fence(text: str | list[str], indent: int = 0) -> str:
+    """Multi-line log text as a fenced code block, each line ``indent`` spaces in (inside a list item). The
+    fence is of backticks, longer than any backtick run inside, so no line of the text can close it; a
+    tilde line cannot close a backtick fence either."""
+    rows = [row for line in ([text] if isinstance(text, str) else text) for row in lines(line)]
+    marker = "`" * max(3, max((len(run) for row in rows for run in _BACKTICKS.findall(row)), default=0) + 1)
+    margin = " " * indent
+    return "\n".join(margin + row if row else row for row in [marker, *rows, marker])
+
+
+def history(text: str, short: bool = False, in_table: bool = False) -> str:
+    """A pattern's history ("seen in 7 of the last 10 runs since 2026-11-01") as Markdown: our own words as
+    text, the date from the index (which a restored cache can hand back edited) quoted like log text.
+    ``short``: "7/10 runs since …", for a table column."""
+    seen, _, since = str(text).partition(" since ")
+    if short:
+        seen = seen.replace("seen in ", "").replace(" of the last ", "/")
+    return md(seen) + (f" since {(cell if in_table else code)(since)}" if since else "")
+
+
+def md(text: str) -> str:
+    """Text that is not log text (a comment title from the workflow, our own headline) as plain Markdown
+    text on one line: backslashes keep its punctuation from being markup, and a word joiner (invisible)
+    keeps GitHub from turning ``@name``, ``#1``, ``GH-1`` or ``:emoji:`` into pings, links or pictures."""
+    text = LINE_BREAK.sub(" ", str(text))
+    text = _LINKED_LATER.sub(_WORD_JOINER, text)
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
 
 
 def demote(markdown: str, levels: int = 3) -> str:
     """Headings ``levels`` deeper (never past six), outside code fences: a digest inside a summary or a
     comment must not shout over the page's own title."""
-    lines, fence = [], ""
+    kept, open_fence = [], ""
     for line in markdown.split("\n"):
         stripped = line.lstrip()
-        if fence:
-            fence = "" if stripped.startswith(fence) and not stripped.strip("`") else fence
+        if open_fence:
+            open_fence = "" if stripped.startswith(open_fence) and not stripped.strip("`") else open_fence
         elif stripped.startswith("```"):
-            fence = stripped[: len(stripped) - len(stripped.lstrip("`"))]
+            open_fence = stripped[: len(stripped) - len(stripped.lstrip("`"))]
         elif line.startswith("#"):
             hashes = len(line) - len(line.lstrip("#"))
             line = "#" * min(6, hashes + levels) + line[hashes:]
-        lines.append(line)
-    return "\n".join(lines)
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def thousands(value: int | float) -> str:
@@ -99,7 +137,8 @@ def environment(user_dir: str = "") -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              autoescape=False, keep_trailing_newline=False, trim_blocks=True,
                              lstrip_blocks=True)
-    env.filters.update(fence=fence, code=inline_code, md=md_text, thousands=thousands, demote=demote)
+    env.filters.update(code=code, cell=cell, lines=lines, fence=fence, history=history, md=md, thousands=thousands,
+                       demote=demote)
     return env
 
 

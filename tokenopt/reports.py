@@ -96,7 +96,8 @@ class Report:
             "error_types": error_types(result.collected), "tokens_by_priority": used,
             "tokens": fitted.tokens, "budget": result.settings.budget, "input_tokens": result.collected.input_tokens,
             "input_exact": result.collected.input_tokens_exact, "encoding": result.settings.encoding,
-            "digest": fitted.text, "digest_shrunk": fitted.tokens < result.fitted.tokens,
+            # A digest cut at a token boundary may end inside a code span: shown as a block, never as Markdown.
+            "digest": fitted.text, "digest_shrunk": fitted.tokens < result.fitted.tokens, "digest_cut": fitted.cut,
             "has_history": any(p.history for p in result.collected.patterns),
             "new_count": self.new_count, "sources": result.collected.sources,
         }
