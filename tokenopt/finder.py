@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .formats.details import FoldedLines
 from .locations import find_location
 from .model import Event, Line, Pattern, Priority
 from .steps import Framing, is_verdict
@@ -53,6 +54,8 @@ _PASSED = re.compile(r"^\s*(?:[✓✔√]|ok\b|PASS(?:ED)?\b|\[\s*(?:PASS(?:ED)?
 _BANNER = re.compile(r"^\s*([=\-_*#~])\1{2,}\s*[A-Za-z][A-Za-z ]*[A-Za-z]\s*\1{3,}\s*$")
 _SOURCE = re.compile(r"^\s*\d*\s*\|(?:\s|$)|^\s*-->|^\s*[~^]+\s*$")  # a quoted source line or its gutter
 # Lines that go on explaining the failure above them: indented, a frame, a gutter, a note or a hint.
+_EXCEPTION_LINE = re.compile(r"^(?:[\w$]+\.)*[A-Z]\w*(?:Error|Exception|Exit|Interrupt)\b")
+_TRACE_START = re.compile(r"^\s*Traceback \(most recent call last\)")
 _CONTINUES = re.compile(r"^\s+\S|^\s*(?:at |Caused by|\.\.\. \d+ more|[|^~=]|-->)"
                         r"|^\s*(?i:help|note|hint|suggestion|reason|details?|expected|actual|got|want)\b")
 
@@ -125,6 +128,8 @@ class _Block:
         # an indented line explains the failure above it (quoted code, a frame): it never takes the lead
         if finding.priority > self.finding.priority and not _indented(line.text) and not finding.weak:
             self.finding, self.headline = finding, len(self.lines) - 1
+        elif _TRACE_START.match(self.lines[self.headline].text) and _EXCEPTION_LINE.match(line.text):
+            self.headline = len(self.lines) - 1  # the exception a traceback ends with says what it was
 
 
 class FailureFinder:
@@ -169,14 +174,16 @@ class FailureFinder:
 
     @staticmethod
     def _continues(block: _Block, line: Line, finding: Finding | None) -> bool:
-        if len(block.lines) >= MAX_BLOCK_LINES or not line.text.strip():
+        if len(block.lines) >= MAX_BLOCK_LINES:
             return False
+        if not line.text.strip():  # one blank line may sit between a failure and its list ("  - pkg=1.0")
+            return bool(block.lines[-1].text.strip()) and block.since_failure < AFTER_LINES
         if finding is not None and not finding.weak and not _indented(line.text):
-            return False  # a failure line of its own (the next "FAILED x", "make: *** …", "src/a.c:3: error: …")
+            # a failure line of its own (the next "FAILED x", "make: *** …"), unless it closes the stack above it
+            return bool(_EXCEPTION_LINE.match(line.text)) and _indented(block.lines[-1].text)
         if _PASSED.search(line.text):
             return False  # a passing test is no failure's context
         return bool(_CONTINUES.match(line.text)) or block.since_failure < AFTER_LINES
-
 
 
 
@@ -198,10 +205,17 @@ def _event(block: _Block) -> Event:
     around = [*block.lines[max(0, h - BEFORE_LINES):h], *block.lines[h + 1:h + 1 + AFTER_LINES]]
     others = [block.lines[i] for i in block.failures if i != h and not h - BEFORE_LINES <= i <= h + AFTER_LINES]
     detail = tuple(dict.fromkeys(line.text.strip() for line in [*around, *others[:2]] if line.text.strip()))
-    excerpt = tuple(line.text for line in block.lines) if len(block.lines) > 1 + len(detail) else ()
+    excerpt = _folded(line.text for line in block.lines) if len(block.lines) > 1 + len(detail) else ()
     location = find_location([line.text for line in block.lines[h:]])
     return Event(block.finding.priority, block.finding.kind, head.text.strip(), head.source, head.number,
                  location=location, excerpt=excerpt, detail=detail, step=block.step)
+
+
+def _folded(texts: Iterable[str]) -> tuple[str, ...]:
+    folded = FoldedLines(MAX_BLOCK_LINES, MAX_BLOCK_LINES)
+    for text in texts:
+        folded.add(text)
+    return tuple(folded.lines()[0])
 
 
 def failure_lines(lines: Iterable[str]) -> list[str]:

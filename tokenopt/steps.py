@@ -110,6 +110,7 @@ class StepTracker:
         self.verdicts: list[str] = []
         self.job_failed = False
         self.first_failed: Step | None = None
+        self.last_closed: Step | None = None
         self.overflow = 0
         self.last_line = 0
 
@@ -152,9 +153,13 @@ class StepTracker:
         if step:
             code = next((g for g in step.groups() if g), "")
             if code == "Failed" or (code.isdigit() and int(code) != 0):
-                self.current.failed = True
-                self.current.verdict = text
+                # printed after its step closed (Jenkins reports a stage's exit once the stage is over)
+                failed = self.current if self.current.name or self.last_closed is None else self.last_closed
+                failed.failed = True
+                failed.verdict = text
                 self.verdicts.append(text)
+                if failed is self.last_closed and self.first_failed is None:
+                    self.first_failed = failed
             if text.startswith("The command"):
                 self._close()  # Travis closes a command's step with its exit status
         elif JOB_VERDICT.search(text):
@@ -175,8 +180,10 @@ class StepTracker:
             if len(self.candidates) == self.candidates.maxlen:
                 self.candidates[0].tail.clear()
             self.candidates.append(step)
-        else:
-            step.tail.clear()
+        previous, self.last_closed = self.last_closed, (step if step.name else self.last_closed)
+        if previous is not None and previous is not self.last_closed and previous is not self.first_failed \
+                and previous not in self.candidates:
+            previous.tail.clear()  # only the last closed step keeps its tail for a verdict printed after it
         self.current = Step("", self._source, step.last + 1)
 
     def _finish_source(self) -> None:

@@ -33,7 +33,10 @@ JAVASCRIPT = Family(
     (
         rule("vitest-failure", r"^\s*FAIL\s+(?P<test>\S+ > .+?)\s*$", C, "failed_test", "section"),
         rule("jest-failure", r"^\s*● (?!Console\b)(?P<test>.+)$", C, "failed_test", "indent"),
-        rule("tap-failure", r"^\s*not ok \d+ - (?P<test>.+?)(?: # .*)?$", C, "failed_test", "indent"),
+        # TAP: YAML diagnostics are indented; Perl's Test::More comments ("#   Failed test", "#   at t/x.t line
+        # 24.") start with "#" — but not the run's own counts ("# tests 5", "# fail 1").
+        rule("tap-failure", r"^\s*not ok \d+ - (?P<test>.+?)(?: # .*)?$", C, "failed_test", "indent",
+             r"^#(?! (?:tests|pass|fail|skip|todo|ok)\b)"),
         # Mocha numbers each failure twice: nested in the run (deeper) and in the failures list (two spaces).
         rule("mocha-failure", r"^ {2}(?P<label>\d+\) (?P<test>\S.*?)):?$", C, "failed_test", "section",
              title_lines=True),
