@@ -103,7 +103,36 @@ def test_canonical_test_id_joins_pytest_spellings():
 def test_find_location_reads_common_shapes():
     assert find_location(["src/main.ts(6,29): error TS2345"]) == "src/main.ts:6:29"
     assert find_location(["\tat com.x.Foo.bar(Foo.java:12)"]) == "Foo.java:12"
+    assert find_location(["[ERROR] /w/src/main/java/x/Order.java:[27,122] incompatible types"]) == \
+        "/w/src/main/java/x/Order.java:27:122"
     assert find_location(["no location here"]) == ""
+
+
+@pytest.mark.parametrize("frames, expected", [
+    (['  File "/home/runner/work/app/app/client.py", line 40, in fetch',
+      '  File "/opt/hostedtoolcache/Python/3.11.7/x64/lib/python3.11/socket.py", line 294, in connect'],
+     "/home/runner/work/app/app/client.py:40"),
+    (["thread 'main' panicked at src/ring.rs:32:25:", "   1: /rustc/59807616e/library/core/src/panicking.rs:72:14"],
+     "src/ring.rs:32:25"),
+    (["In file included from src/codec.c:3:", "src/codec.h:12:5: error: unknown type name 'u8'"],
+     "src/codec.h:12:5"),
+    (["   at lib (node_modules/express/lib/router.js:12:3)", "   at handler (src/server.js:40:7)"],
+     "src/server.js:40:7"),
+])
+def test_locations_are_the_projects_own_frames(frames: list[str], expected: str):
+    assert find_location(frames) == expected
+
+
+def test_a_recursion_keeps_its_frames_once_with_a_count():
+    frames = ['  File "app.py", line 3, in walk', "    return walk(n - 1)"] * 1024
+    classifier = Classifier()
+    lines = ["Traceback (most recent call last):", *frames, "RecursionError: maximum recursion depth exceeded"]
+    found = classifier.feed([Line("job.log", n, text) for n, text in enumerate(lines, start=1)])
+    found += classifier.finish()
+    (event,) = [e for e in found if e.priority == Priority.CRITICAL]
+    assert event.message == "RecursionError: maximum recursion depth exceeded"
+    assert sum("return walk" in line for line in event.excerpt) == 1
+    assert any("the same 2 lines again ×1,023" in line for line in event.excerpt)
 
 
 def test_go_verbose_messages_printed_before_the_fail_line_stay_with_the_failure():
