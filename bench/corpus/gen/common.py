@@ -270,7 +270,7 @@ def junit_cases(*paths: Path) -> list[JUnitCase]:
                         outcome = tag
                         break
                 found.append(JUnitCase(
-                    suite.get("name", ""), case.get("classname", case.get("class", "")), case.get("name", ""),
+                    suite.get("name", ""), case.get("class") or case.get("classname", ""), case.get("name", ""),
                     case.get("file", ""), case.get("line", ""), outcome,
                     (problem.get("message", "") if problem is not None else ""),
                     (problem.get("type", "") if problem is not None else ""),
