@@ -22,6 +22,7 @@ for my $source (@sources) {
                          directive => $result->directive, explanation => $result->explanation, comments => [] };
         } elsif ($result->is_yaml && $current) {
             $current->{yaml} = $result->data;
+            $current->{yaml_lines} = [split /\n/, $result->raw];
         } elsif ($result->is_comment && $current) {
             push @{ $current->{comments} }, $result->as_string;
         }
