@@ -43,7 +43,8 @@ def javac_facts(src: Path, sources: Path, out: Path, classpath: str = "") -> lis
             errors += 1
             facts.append(fact("critical", "error", [f"{source}:{number}: error: {message}"], f"javac compiler API diagnostic {code}"))
         elif kind in ("WARNING", "MANDATORY_WARNING"):
-            facts.append(fact("medium", "warning", [f"{source}:{number}: warning: {message}"], f"javac compiler API diagnostic {code}"))
+            facts.append(fact("medium", "warning", [f"{source}:{number}: warning:", message],
+                              f"javac compiler API diagnostic {code} (javac adds the lint name between the two)"))
     facts.append(fact("high", "summary", [f"{errors} error{'s' if errors != 1 else ''}"], "javac compiler API error count"))
     return facts
 
