@@ -7,7 +7,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gen.common import TOOLS, WORK, Job, capture, copy_project, fact, junit_cases, mutate, run_only, tool_version, write_case
+from gen.common import (
+    TOOLS,
+    WORK,
+    Job,
+    capture,
+    copy_project,
+    fact,
+    junit_cases,
+    mutate,
+    run_only,
+    tool_version,
+    write_case,
+)
 
 ECO = "gradle"
 GRADLE = "gradle --offline --no-daemon --console=verbose"

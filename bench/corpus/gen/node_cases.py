@@ -10,7 +10,19 @@ import re
 import subprocess
 from pathlib import Path
 
-from gen.common import TOOLS, WORK, Job, capture, copy_project, fact, junit_cases, mutate, run_only, tool_version, write_case
+from gen.common import (
+    TOOLS,
+    WORK,
+    Job,
+    capture,
+    copy_project,
+    fact,
+    junit_cases,
+    mutate,
+    run_only,
+    tool_version,
+    write_case,
+)
 
 ECO = "node"
 ENV = {"CHROME_BIN": "/usr/bin/chromium"}

@@ -31,7 +31,7 @@ def status_facts(requests: list[tuple[int, str]], expected: list[str], source: s
             facts.append(fact("critical", "error", [f'"{request}" {status}'], f"{source}: status >= 500"))
         elif status == 404:
             facts.append(fact("medium", "warning", [f'"{request}" 404'], f"{source}: status 404"))
-    wrong = sum(1 for (status, _), want in zip(requests, expected) if str(status) != want)
+    wrong = sum(1 for (status, _), want in zip(requests, expected, strict=True) if str(status) != want)
     facts.append(fact("high", "summary", [f"{wrong} of {len(expected)} requests failed"],
                       f"{source} statuses against ci/urls-*.txt"))
     return facts
