@@ -120,6 +120,17 @@ def _gl_end(name: str, when: float) -> str:
     return f"section_end:{int(when)}:{name}\r{ESC}[0K"
 
 
+def _gl_script(name: str, header: str, steps: list[Step], first: str) -> list[str]:
+    """One script section: its header, a runner line, then each command echoed in green with its output."""
+    if not steps:
+        return []
+    out = [_gl_section(name, steps[0].started, header), first]
+    for step in steps:
+        out += [f"{ESC}[32;1m$ {line}{ESC}[0;m" for line in step.command.splitlines()]
+        out += [line for _, line in step.lines]
+    return out + [_gl_end(name, _end(steps[-1]))]
+
+
 def gitlab(job: Job) -> str:
     """A GitLab CI job trace: runner sections (`section_start:<ts>:<name>\\r\\e[0K<header>` …
     `section_end:<ts>:<name>\\r\\e[0K`), green `$ command` echoes in step_script and after_script,
@@ -143,22 +154,10 @@ def gitlab(job: Job) -> str:
     if checkout:
         out += [line for _, line in checkout.lines]
     out += [f"{green}Skipping Git submodules setup{reset}", _gl_end("get_sources", t0)]
-    main = [s for s in steps if not s.always]
-    after = [s for s in steps if s.always]
-    if main:
-        out.append(_gl_section("step_script", main[0].started, 'Executing "step_script" stage of the job script'))
-        out.append(f"{ESC}[0KUsing docker image sha256:5e1d3b0f6a7c for ruby:3.1 with digest ruby@sha256:9b4c2e8d ...{reset}")
-        for step in main:
-            out += [f"{green}$ {line}{reset}" for line in step.command.splitlines()]
-            out += [line for _, line in step.lines]
-        out.append(_gl_end("step_script", _end(main[-1])))
-    if after:
-        out.append(_gl_section("after_script", after[0].started, "Running after_script"))
-        out.append(f"{green}Running after script...{reset}")
-        for step in after:
-            out += [f"{green}$ {line}{reset}" for line in step.command.splitlines()]
-            out += [line for _, line in step.lines]
-        out.append(_gl_end("after_script", _end(after[-1])))
+    out += _gl_script("step_script", 'Executing "step_script" stage of the job script', [s for s in steps if not s.always],
+                      f"{ESC}[0KUsing docker image sha256:5e1d3b0f6a7c for ruby:3.1 with digest ruby@sha256:9b4c2e8d ...{reset}")
+    out += _gl_script("after_script", "Running after_script", [s for s in steps if s.always],
+                      f"{green}Running after script...{reset}")
     last = _end(job.steps[-1])
     out += [_gl_section("cleanup_file_variables", last, "Cleaning up project directory and file based variables"),
             _gl_end("cleanup_file_variables", last + 1)]

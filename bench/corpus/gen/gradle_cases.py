@@ -8,10 +8,8 @@ import re
 from pathlib import Path
 
 from gen.common import (
-    TOOLS,
     WORK,
     Job,
-    capture,
     copy_project,
     fact,
     junit_cases,
@@ -20,10 +18,10 @@ from gen.common import (
     tool_version,
     write_case,
 )
+from gen.jvm_cases import javac_facts
 
 ECO = "gradle"
 GRADLE = "gradle --offline --no-daemon --console=verbose"
-SIMPLE_NAME = re.compile(r"\b(?:[a-z]\w*\.)+(?:[A-Z]\w*\.)*([A-Z]\w*)")
 
 
 def versions() -> list[str]:
@@ -40,27 +38,6 @@ def prepare(case: str, mutations: list[tuple[str, str, str]], frame: str = "") -
     return job, src
 
 
-def javac_facts(src: Path, sources: Path, out: Path, classpath: str = "") -> list[dict]:
-    """Errors and warnings of the module's sources from the JDK compiler API, as javac prints them
-    (Gradle passes absolute paths; the facts keep the project-relative part of each)."""
-    files = " ".join(sorted(str(p.relative_to(src)) for p in sources.rglob("*.java")))
-    cp = f"-cp {classpath} " if classpath else ""
-    raw = capture(f"java {TOOLS}/JavacDiagnostics.java -Xlint:deprecation {cp}-d {out} -- {files}", src)
-    facts = []
-    errors = 0
-    for line in raw.splitlines():
-        kind, source, number, _column, code, message = line.split("\t", 5)
-        message = SIMPLE_NAME.sub(r"\1", message)
-        if kind == "ERROR":
-            errors += 1
-            facts.append(fact("critical", "error", [f"{source}:{number}: error: {message}"], f"javac compiler API diagnostic {code}"))
-        elif kind in ("WARNING", "MANDATORY_WARNING"):
-            facts.append(fact("medium", "warning", [f"{source}:{number}: warning:", message],
-                              f"javac compiler API diagnostic {code} (javac adds the lint name between the two)"))
-    facts.append(fact("high", "summary", [f"{errors} error{'s' if errors != 1 else ''}"], "javac compiler API error count"))
-    return facts
-
-
 def compile_case() -> None:
     case = "gradle-compile-error"
     job, src = prepare(case, [
@@ -70,7 +47,7 @@ def compile_case() -> None:
          "        return Math.ceil((double) missing / caseSize) * caseSize;"),
     ])
     job.run("Build", f"{GRADLE} build", src, expect_fail=True)
-    facts = javac_facts(src, src / "lib/src/main/java", WORK / case / "javac-out")
+    facts = javac_facts(src, src / "lib/src/main/java", WORK / case / "javac-out", "-Xlint:deprecation")
     facts.append(fact("high", "error", ["Execution failed for task ':lib:compileJava'."], "gradle: the failing task (javac errors above)"))
     facts.append(fact("high", "summary", ["> Task :lib:compileJava FAILED"], "gradle: the failing task"))
     facts.append(fact("high", "summary", ["BUILD FAILED"], "gradle exit status"))
@@ -104,7 +81,8 @@ def jenkins_case() -> None:
     job.skipped = ["Package", "Deploy"]
     job.run("Archive", "ls -l lib/build/test-results/test/", src, always=True, expect_fail=False)
     facts = gradle_test_facts(src / "lib/build/test-results/test")
-    warnings = javac_facts(src, src / "app/src/main/java", WORK / case / "javac-out", "lib/build/classes/java/main")
+    warnings = javac_facts(src, src / "app/src/main/java", WORK / case / "javac-out",
+                           "-Xlint:deprecation -cp lib/build/classes/java/main")
     facts += [f for f in warnings if f["kind"] == "warning"]
     facts.append(fact("high", "summary", ["> Task :lib:test FAILED"], "gradle: the failing task"))
     facts.append(fact("high", "error", ["Execution failed for task ':lib:test'."], "gradle: the failing task"))

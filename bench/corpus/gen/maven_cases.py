@@ -8,10 +8,8 @@ import re
 from pathlib import Path
 
 from gen.common import (
-    TOOLS,
     WORK,
     Job,
-    capture,
     copy_project,
     fact,
     junit_cases,
@@ -20,6 +18,7 @@ from gen.common import (
     tool_version,
     write_case,
 )
+from gen.jvm_cases import javac_diagnostics
 
 ECO = "maven"
 MVN = "mvn -B -o -Dmaven.repo.local=/usr/share/maven-repo"
@@ -48,11 +47,9 @@ def compile_case() -> None:
         ("src/main/java/com/acme/ledger/Journal.java", "        lines.add(account + \" \" + cents);", "        lines.add(account, cents);"),
     ])
     job.run("Build", f"{MVN} test", src, expect_fail=True)
-    files = " ".join(sorted(str(p.relative_to(src)) for p in (src / "src/main/java").rglob("*.java")))
-    raw = capture(f"java {TOOLS}/JavacDiagnostics.java -Xlint:deprecation -d {WORK / case / 'javac-out'} -- {files}", src)
     facts = []
-    for line in raw.splitlines():
-        kind, source, number, column, code, message = line.split("\t", 5)
+    for kind, source, number, column, code, message in javac_diagnostics(src, src / "src/main/java", WORK / case / "javac-out",
+                                                                          "-Xlint:deprecation"):
         if kind == "ERROR":
             facts.append(fact("critical", "error", [f"{source}:[{number},{column}] {message}"],
                               f"javac compiler API diagnostic {code}, as maven-compiler-plugin prints it ([line,column])"))
