@@ -183,8 +183,8 @@ def travis(job: Job) -> str:
     phase_of = {"Checkout": "git.checkout"}
     folds: dict[str, int] = {}
     for step in job.steps:
-        phase = phase_of.get(step.title, "after_failure" if step.always else (
-            "script" if "Test" in step.title or "Build" in step.title else "install"))
+        scripted = "Test" in step.title or "Build" in step.title
+        phase = phase_of.get(step.title, "script" if scripted else "after_failure" if step.always else "install")
         folded = phase not in ("script",)
         tid = _id(step)
         if folded:
@@ -215,15 +215,16 @@ def jenkins_pipeline(job: Job) -> str:
     workspace = "/var/jenkins_home/workspace/app_main"
     out = ["Started by user CI Admin", "[Pipeline] Start of Pipeline", "[Pipeline] node",
            f"Running on Jenkins in {workspace}", "[Pipeline] {"]
-    failed = False
     posts = [s for s in job.steps if s.always]
     for step in [s for s in job.steps if not s.always]:
         stage = "Declarative: Checkout SCM" if step.title == "Checkout" else step.title
         out += ["[Pipeline] stage", f"[Pipeline] {{ ({stage})"]
-        out += ["[Pipeline] sh"] + [f"+ {line}" for line in step.command.splitlines()]
+        if step.title == "Checkout":
+            out.append("[Pipeline] checkout")
+        else:
+            out += ["[Pipeline] sh"] + [f"+ {line}" for line in step.command.splitlines()]
         out += [line for _, line in step.lines]
         out += ["[Pipeline] }", "[Pipeline] // stage"]
-        failed = failed or step.code != 0
     for skipped in job.skipped:
         out += ["[Pipeline] stage", f"[Pipeline] {{ ({skipped})", f"Stage \"{skipped}\" skipped due to earlier failure(s)",
                 "[Pipeline] }", "[Pipeline] // stage"]
