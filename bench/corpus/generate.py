@@ -8,7 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ECOSYSTEMS = ["python", "js", "rust", "go", "jvm", "c"]
+ECOSYSTEMS = ["python", "js", "rust", "go", "jvm", "c", "tap", "php", "ruby", "erlang", "node", "gradle", "maven",
+              "cpp", "web", "more"]
 
 
 def main(argv: list[str]) -> int:

@@ -83,6 +83,8 @@ class Step:
     lines: list[tuple[str, str]]  # (runner timestamp, raw line without newline)
     code: int
     seconds: float
+    started: float = 0.0  # epoch seconds when the step began (CI framings print it)
+    always: bool = False  # run after a failure (if: always(), after_script, post actions)
 
 
 @dataclass
@@ -92,6 +94,8 @@ class Job:
     case: str
     runner: bool = False
     env: dict[str, str] = field(default_factory=dict)
+    frame: str = ""  # a CI system's log framing from gen/ci_framing.py ("gitlab", "travis", ...)
+    skipped: list[str] = field(default_factory=list)  # stages a CI shows as skipped after the failure
     steps: list[Step] = field(default_factory=list)
     failed: bool = False
 
@@ -104,6 +108,7 @@ class Job:
         full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "CLICOLOR_FORCE")}
         full_env.update({"CI": "true", "TERM": "dumb", **overrides})
         start = time.monotonic()
+        started = time.time()
         proc = subprocess.Popen(["bash", "-eo", "pipefail", "-c", command], cwd=cwd, env=full_env,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         lines = []
@@ -111,7 +116,7 @@ class Job:
         for raw in proc.stdout:
             lines.append((runner_stamp(), raw.decode("utf-8", "replace").rstrip("\n")))
         code = proc.wait()
-        step = Step(title, command, lines, code, time.monotonic() - start)
+        step = Step(title, command, lines, code, time.monotonic() - start, started, always)
         if expect_fail is True and code == 0:
             raise CorpusError(f"{self.case}: step {title!r} was expected to fail but passed:\n"
                               + "\n".join(line for _, line in lines[-30:]))
@@ -135,6 +140,9 @@ class Job:
         return target
 
     def text(self) -> str:
+        if self.frame:
+            from gen.ci_framing import FRAMES
+            return FRAMES[self.frame](self)
         out: list[str] = []
         for step in self.steps:
             if self.runner:
@@ -227,6 +235,48 @@ def capture(command: str, cwd: Path, env: dict[str, str] | None = None) -> str:
     full_env = {**os.environ, "CI": "true", **(env or {})}
     proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=full_env, capture_output=True, text=True)
     return proc.stdout
+
+
+@dataclass
+class JUnitCase:
+    """One <testcase> of a JUnit XML report, whatever tool wrote it."""
+
+    suite: str
+    classname: str
+    name: str
+    file: str
+    line: str
+    outcome: str  # "passed", "failure", "error", "skipped"
+    message: str
+    type: str
+    text: str
+    out: str
+
+
+def junit_cases(*paths: Path) -> list[JUnitCase]:
+    """Every testcase of JUnit XML files (phpunit --log-junit, surefire, gradle, ct/eunit surefire,
+    karma-junit-reporter, ctest --output-junit), nested <testsuite>s included."""
+    import xml.etree.ElementTree as ET
+
+    found = []
+    for path in paths:
+        root = ET.parse(path).getroot()
+        for suite in root.iter("testsuite"):
+            for case in suite.findall("testcase"):
+                outcome, problem = "passed", None
+                for tag in ("failure", "error", "skipped"):
+                    problem = case.find(tag)
+                    if problem is not None:
+                        outcome = tag
+                        break
+                found.append(JUnitCase(
+                    suite.get("name", ""), case.get("class") or case.get("classname", ""), case.get("name", ""),
+                    case.get("file", ""), case.get("line", ""), outcome,
+                    (problem.get("message", "") if problem is not None else ""),
+                    (problem.get("type", "") if problem is not None else ""),
+                    ((problem.text or "") if problem is not None else ""),
+                    case.findtext("system-out") or ""))
+    return found
 
 
 def run_only(namespace: dict) -> bool:

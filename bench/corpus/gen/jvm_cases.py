@@ -70,6 +70,30 @@ def test_case(case: str, mutations: list[tuple[str, str, str]], runner: bool = F
     write_case(job, ECO, "junit5 console launcher", facts, versions())
 
 
+def javac_diagnostics(src: Path, sources: Path, out: Path, options: str) -> list[list[str]]:
+    """javac's diagnostics of every .java under `sources` from the JDK compiler API (tools/JavacDiagnostics.java):
+    [kind, source relative to src, line, column, code, message] each."""
+    files = " ".join(sorted(str(p.relative_to(src)) for p in sources.rglob("*.java")))
+    raw = capture(f"java {TOOLS}/JavacDiagnostics.java {options} -d {out} -- {files}", src)
+    return [line.split("\t", 5) for line in raw.splitlines()]
+
+
+def javac_facts(src: Path, sources: Path, out: Path, options: str) -> list[dict]:
+    """Errors (critical) and warnings (medium) as javac's command line prints them, and the error count."""
+    facts = []
+    errors = 0
+    for kind, source, number, _column, code, message in javac_diagnostics(src, sources, out, options):
+        # the command line's rich formatter prints simple class names where the API gives qualified ones
+        message = SIMPLE_NAME.sub(r"\1", message)
+        if kind == "ERROR":
+            errors += 1
+            facts.append(fact("critical", "error", [f"{source}:{number}: error: {message}"], f"javac compiler API diagnostic {code}"))
+        elif kind in ("WARNING", "MANDATORY_WARNING"):
+            facts.append(fact("medium", "warning", [f"{source}:{number}: warning:", message], f"javac compiler API diagnostic {code}"))
+    facts.append(fact("high", "summary", [f"{errors} error{'s' if errors != 1 else ''}"], "javac compiler API error count"))
+    return facts
+
+
 def javac_case() -> None:
     case = "java-javac-errors-runner-timestamps"
     job, src = prepare(case, [
@@ -79,20 +103,7 @@ def javac_case() -> None:
         ("src/main/java/shop/OrderService.java", "            long total = order.totalCents();", "            long total = order.totalCents;"),
     ], runner=True)
     job.run("Build and test", "./build.sh", src, expect_fail=True)
-    main_sources = sorted(str(p.relative_to(src)) for p in (src / "src/main/java").rglob("*.java"))
-    out = capture(f"java {TOOLS}/JavacDiagnostics.java -Xlint:all -d {WORK / case / 'javac-out'} -- {' '.join(main_sources)}", src)
-    facts = []
-    errors = 0
-    for line in out.splitlines():
-        kind, source, number, _column, code, message = line.split("\t", 5)
-        # the command line's rich formatter prints simple class names where the API gives qualified ones
-        message = SIMPLE_NAME.sub(r"\1", message)
-        if kind == "ERROR":
-            errors += 1
-            facts.append(fact("critical", "error", [f"{source}:{number}: error: {message}"], f"javac compiler API diagnostic {code}"))
-        elif kind in ("WARNING", "MANDATORY_WARNING"):
-            facts.append(fact("medium", "warning", [f"{source}:{number}: warning:", message], f"javac compiler API diagnostic {code}"))
-    facts.append(fact("high", "summary", [f"{errors} error{'s' if errors != 1 else ''}"], "javac compiler API error count"))
+    facts = javac_facts(src, src / "src/main/java", WORK / case / "javac-out", "-Xlint:all")
     facts.append(fact("low", "summary", [tool_version("javac -version")], "javac -version"))
     write_case(job, ECO, "javac", facts, versions())
 

@@ -1,0 +1,69 @@
+package com.acme.ledger.table;
+
+import static org.junit.Assert.assertEquals;
+
+import com.acme.ledger.Percent;
+import org.junit.Test;
+
+/** 185 basis points of twelve amounts, half-even. */
+public class Rate005Test {
+    @Test
+    public void amount01() {
+        assertEquals(0L, Percent.of(1L, 185));
+    }
+
+    @Test
+    public void amount02() {
+        assertEquals(0L, Percent.of(5L, 185));
+    }
+
+    @Test
+    public void amount03() {
+        assertEquals(1L, Percent.of(50L, 185));
+    }
+
+    @Test
+    public void amount04() {
+        assertEquals(2L, Percent.of(99L, 185));
+    }
+
+    @Test
+    public void amount05() {
+        assertEquals(2L, Percent.of(100L, 185));
+    }
+
+    @Test
+    public void amount06() {
+        assertEquals(3L, Percent.of(149L, 185));
+    }
+
+    @Test
+    public void amount07() {
+        assertEquals(5L, Percent.of(250L, 185));
+    }
+
+    @Test
+    public void amount08() {
+        assertEquals(18L, Percent.of(999L, 185));
+    }
+
+    @Test
+    public void amount09() {
+        assertEquals(19L, Percent.of(1005L, 185));
+    }
+
+    @Test
+    public void amount10() {
+        assertEquals(228L, Percent.of(12345L, 185));
+    }
+
+    @Test
+    public void amount11() {
+        assertEquals(1850L, Percent.of(99999L, 185));
+    }
+
+    @Test
+    public void amount12() {
+        assertEquals(18500L, Percent.of(1000000L, 185));
+    }
+}

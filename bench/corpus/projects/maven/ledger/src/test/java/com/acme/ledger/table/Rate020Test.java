@@ -1,0 +1,69 @@
+package com.acme.ledger.table;
+
+import static org.junit.Assert.assertEquals;
+
+import com.acme.ledger.Percent;
+import org.junit.Test;
+
+/** 740 basis points of twelve amounts, half-even. */
+public class Rate020Test {
+    @Test
+    public void amount01() {
+        assertEquals(0L, Percent.of(1L, 740));
+    }
+
+    @Test
+    public void amount02() {
+        assertEquals(0L, Percent.of(5L, 740));
+    }
+
+    @Test
+    public void amount03() {
+        assertEquals(4L, Percent.of(50L, 740));
+    }
+
+    @Test
+    public void amount04() {
+        assertEquals(7L, Percent.of(99L, 740));
+    }
+
+    @Test
+    public void amount05() {
+        assertEquals(7L, Percent.of(100L, 740));
+    }
+
+    @Test
+    public void amount06() {
+        assertEquals(11L, Percent.of(149L, 740));
+    }
+
+    @Test
+    public void amount07() {
+        assertEquals(18L, Percent.of(250L, 740));
+    }
+
+    @Test
+    public void amount08() {
+        assertEquals(74L, Percent.of(999L, 740));
+    }
+
+    @Test
+    public void amount09() {
+        assertEquals(74L, Percent.of(1005L, 740));
+    }
+
+    @Test
+    public void amount10() {
+        assertEquals(914L, Percent.of(12345L, 740));
+    }
+
+    @Test
+    public void amount11() {
+        assertEquals(7400L, Percent.of(99999L, 740));
+    }
+
+    @Test
+    public void amount12() {
+        assertEquals(74000L, Percent.of(1000000L, 740));
+    }
+}

@@ -1,0 +1,69 @@
+package com.acme.ledger.table;
+
+import static org.junit.Assert.assertEquals;
+
+import com.acme.ledger.Percent;
+import org.junit.Test;
+
+/** 1480 basis points of twelve amounts, half-even. */
+public class Rate040Test {
+    @Test
+    public void amount01() {
+        assertEquals(0L, Percent.of(1L, 1480));
+    }
+
+    @Test
+    public void amount02() {
+        assertEquals(1L, Percent.of(5L, 1480));
+    }
+
+    @Test
+    public void amount03() {
+        assertEquals(7L, Percent.of(50L, 1480));
+    }
+
+    @Test
+    public void amount04() {
+        assertEquals(15L, Percent.of(99L, 1480));
+    }
+
+    @Test
+    public void amount05() {
+        assertEquals(15L, Percent.of(100L, 1480));
+    }
+
+    @Test
+    public void amount06() {
+        assertEquals(22L, Percent.of(149L, 1480));
+    }
+
+    @Test
+    public void amount07() {
+        assertEquals(37L, Percent.of(250L, 1480));
+    }
+
+    @Test
+    public void amount08() {
+        assertEquals(148L, Percent.of(999L, 1480));
+    }
+
+    @Test
+    public void amount09() {
+        assertEquals(149L, Percent.of(1005L, 1480));
+    }
+
+    @Test
+    public void amount10() {
+        assertEquals(1827L, Percent.of(12345L, 1480));
+    }
+
+    @Test
+    public void amount11() {
+        assertEquals(14800L, Percent.of(99999L, 1480));
+    }
+
+    @Test
+    public void amount12() {
+        assertEquals(148000L, Percent.of(1000000L, 1480));
+    }
+}

@@ -1,0 +1,69 @@
+package com.acme.ledger.table;
+
+import static org.junit.Assert.assertEquals;
+
+import com.acme.ledger.Percent;
+import org.junit.Test;
+
+/** 2331 basis points of twelve amounts, half-even. */
+public class Rate063Test {
+    @Test
+    public void amount01() {
+        assertEquals(0L, Percent.of(1L, 2331));
+    }
+
+    @Test
+    public void amount02() {
+        assertEquals(1L, Percent.of(5L, 2331));
+    }
+
+    @Test
+    public void amount03() {
+        assertEquals(12L, Percent.of(50L, 2331));
+    }
+
+    @Test
+    public void amount04() {
+        assertEquals(23L, Percent.of(99L, 2331));
+    }
+
+    @Test
+    public void amount05() {
+        assertEquals(23L, Percent.of(100L, 2331));
+    }
+
+    @Test
+    public void amount06() {
+        assertEquals(35L, Percent.of(149L, 2331));
+    }
+
+    @Test
+    public void amount07() {
+        assertEquals(58L, Percent.of(250L, 2331));
+    }
+
+    @Test
+    public void amount08() {
+        assertEquals(233L, Percent.of(999L, 2331));
+    }
+
+    @Test
+    public void amount09() {
+        assertEquals(234L, Percent.of(1005L, 2331));
+    }
+
+    @Test
+    public void amount10() {
+        assertEquals(2878L, Percent.of(12345L, 2331));
+    }
+
+    @Test
+    public void amount11() {
+        assertEquals(23310L, Percent.of(99999L, 2331));
+    }
+
+    @Test
+    public void amount12() {
+        assertEquals(233100L, Percent.of(1000000L, 2331));
+    }
+}

@@ -1,0 +1,69 @@
+package com.acme.ledger.table;
+
+import static org.junit.Assert.assertEquals;
+
+import com.acme.ledger.Percent;
+import org.junit.Test;
+
+/** 2627 basis points of twelve amounts, half-even. */
+public class Rate071Test {
+    @Test
+    public void amount01() {
+        assertEquals(0L, Percent.of(1L, 2627));
+    }
+
+    @Test
+    public void amount02() {
+        assertEquals(1L, Percent.of(5L, 2627));
+    }
+
+    @Test
+    public void amount03() {
+        assertEquals(13L, Percent.of(50L, 2627));
+    }
+
+    @Test
+    public void amount04() {
+        assertEquals(26L, Percent.of(99L, 2627));
+    }
+
+    @Test
+    public void amount05() {
+        assertEquals(26L, Percent.of(100L, 2627));
+    }
+
+    @Test
+    public void amount06() {
+        assertEquals(39L, Percent.of(149L, 2627));
+    }
+
+    @Test
+    public void amount07() {
+        assertEquals(66L, Percent.of(250L, 2627));
+    }
+
+    @Test
+    public void amount08() {
+        assertEquals(262L, Percent.of(999L, 2627));
+    }
+
+    @Test
+    public void amount09() {
+        assertEquals(264L, Percent.of(1005L, 2627));
+    }
+
+    @Test
+    public void amount10() {
+        assertEquals(3243L, Percent.of(12345L, 2627));
+    }
+
+    @Test
+    public void amount11() {
+        assertEquals(26270L, Percent.of(99999L, 2627));
+    }
+
+    @Test
+    public void amount12() {
+        assertEquals(262700L, Percent.of(1000000L, 2627));
+    }
+}

@@ -1,0 +1,69 @@
+package com.acme.ledger.table;
+
+import static org.junit.Assert.assertEquals;
+
+import com.acme.ledger.Percent;
+import org.junit.Test;
+
+/** 2812 basis points of twelve amounts, half-even. */
+public class Rate076Test {
+    @Test
+    public void amount01() {
+        assertEquals(0L, Percent.of(1L, 2812));
+    }
+
+    @Test
+    public void amount02() {
+        assertEquals(1L, Percent.of(5L, 2812));
+    }
+
+    @Test
+    public void amount03() {
+        assertEquals(14L, Percent.of(50L, 2812));
+    }
+
+    @Test
+    public void amount04() {
+        assertEquals(28L, Percent.of(99L, 2812));
+    }
+
+    @Test
+    public void amount05() {
+        assertEquals(28L, Percent.of(100L, 2812));
+    }
+
+    @Test
+    public void amount06() {
+        assertEquals(42L, Percent.of(149L, 2812));
+    }
+
+    @Test
+    public void amount07() {
+        assertEquals(70L, Percent.of(250L, 2812));
+    }
+
+    @Test
+    public void amount08() {
+        assertEquals(281L, Percent.of(999L, 2812));
+    }
+
+    @Test
+    public void amount09() {
+        assertEquals(283L, Percent.of(1005L, 2812));
+    }
+
+    @Test
+    public void amount10() {
+        assertEquals(3471L, Percent.of(12345L, 2812));
+    }
+
+    @Test
+    public void amount11() {
+        assertEquals(28120L, Percent.of(99999L, 2812));
+    }
+
+    @Test
+    public void amount12() {
+        assertEquals(281200L, Percent.of(1000000L, 2812));
+    }
+}

@@ -1,0 +1,69 @@
+package com.acme.ledger.table;
+
+import static org.junit.Assert.assertEquals;
+
+import com.acme.ledger.Percent;
+import org.junit.Test;
+
+/** 3848 basis points of twelve amounts, half-even. */
+public class Rate104Test {
+    @Test
+    public void amount01() {
+        assertEquals(0L, Percent.of(1L, 3848));
+    }
+
+    @Test
+    public void amount02() {
+        assertEquals(2L, Percent.of(5L, 3848));
+    }
+
+    @Test
+    public void amount03() {
+        assertEquals(19L, Percent.of(50L, 3848));
+    }
+
+    @Test
+    public void amount04() {
+        assertEquals(38L, Percent.of(99L, 3848));
+    }
+
+    @Test
+    public void amount05() {
+        assertEquals(38L, Percent.of(100L, 3848));
+    }
+
+    @Test
+    public void amount06() {
+        assertEquals(57L, Percent.of(149L, 3848));
+    }
+
+    @Test
+    public void amount07() {
+        assertEquals(96L, Percent.of(250L, 3848));
+    }
+
+    @Test
+    public void amount08() {
+        assertEquals(384L, Percent.of(999L, 3848));
+    }
+
+    @Test
+    public void amount09() {
+        assertEquals(387L, Percent.of(1005L, 3848));
+    }
+
+    @Test
+    public void amount10() {
+        assertEquals(4750L, Percent.of(12345L, 3848));
+    }
+
+    @Test
+    public void amount11() {
+        assertEquals(38480L, Percent.of(99999L, 3848));
+    }
+
+    @Test
+    public void amount12() {
+        assertEquals(384800L, Percent.of(1000000L, 3848));
+    }
+}

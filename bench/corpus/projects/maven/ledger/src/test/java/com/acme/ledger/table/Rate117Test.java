@@ -1,0 +1,69 @@
+package com.acme.ledger.table;
+
+import static org.junit.Assert.assertEquals;
+
+import com.acme.ledger.Percent;
+import org.junit.Test;
+
+/** 4329 basis points of twelve amounts, half-even. */
+public class Rate117Test {
+    @Test
+    public void amount01() {
+        assertEquals(0L, Percent.of(1L, 4329));
+    }
+
+    @Test
+    public void amount02() {
+        assertEquals(2L, Percent.of(5L, 4329));
+    }
+
+    @Test
+    public void amount03() {
+        assertEquals(22L, Percent.of(50L, 4329));
+    }
+
+    @Test
+    public void amount04() {
+        assertEquals(43L, Percent.of(99L, 4329));
+    }
+
+    @Test
+    public void amount05() {
+        assertEquals(43L, Percent.of(100L, 4329));
+    }
+
+    @Test
+    public void amount06() {
+        assertEquals(65L, Percent.of(149L, 4329));
+    }
+
+    @Test
+    public void amount07() {
+        assertEquals(108L, Percent.of(250L, 4329));
+    }
+
+    @Test
+    public void amount08() {
+        assertEquals(432L, Percent.of(999L, 4329));
+    }
+
+    @Test
+    public void amount09() {
+        assertEquals(435L, Percent.of(1005L, 4329));
+    }
+
+    @Test
+    public void amount10() {
+        assertEquals(5344L, Percent.of(12345L, 4329));
+    }
+
+    @Test
+    public void amount11() {
+        assertEquals(43290L, Percent.of(99999L, 4329));
+    }
+
+    @Test
+    public void amount12() {
+        assertEquals(432900L, Percent.of(1000000L, 4329));
+    }
+}

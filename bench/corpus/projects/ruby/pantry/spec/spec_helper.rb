@@ -1,0 +1,8 @@
+# frozen_string_literal: true
+
+require_relative "../lib/pantry"
+
+RSpec.configure do |config|
+  config.expect_with(:rspec) { |c| c.syntax = :expect }
+  config.order = :defined
+end
