@@ -61,17 +61,22 @@ def _level(upper: str, lower: str) -> str:
     return rf"{_AT}(?:{upper}){_END}|(?<!#)\[(?:{lower})\]|\blevel=(?:{lower})\b"
 
 
+# An access log line (nginx, Apache, common/combined format) answered with a 5xx: an error, keyed by its status.
+_ACCESS_5XX = r'^\S+ \S+ \S+ \[[^\]]+\] "[A-Z]+ \S+[^"]*" 5\d\d '
+
+
 APPLOGS = Family(
     "applogs",
     (
+        rule("access-5xx", _ACCESS_5XX, H, "http_error"),
         rule("postgres-fatal", _PG + r"(?:PANIC|FATAL):  ", C, "fatal", "gutter", _PG_MORE),
         rule("postgres-error", _PG + r"ERROR:  ", H, "error", "gutter", _PG_MORE),
         rule("level-fatal", _level("FATAL|CRITICAL|CRIT|EMERG(?:ENCY)?|ALERT", "fatal|critical|crit|emerg|alert"),
              C, "fatal"),
-        rule("level-error", _level("ERROR|ERR|SEVERE", "error|err"), H, "error"),
+        rule("level-error", _level("ERROR|ERR|SEVERE", "error|err") + r"|\[\w+:error\]", H, "error"),
         rule("level-warning", _level("WARN(?:ING)?", "warn(?:ing)?"), M, "warning"),
         rule("level-debug", _level("DEBUG|TRACE|FINE(?:R|ST)?", "debug|trace"), V, "debug"),
     ),
-    signals=("fatal", "crit", "emerg", "alert", "err", "severe", "warn", "debug", "trace"),
+    signals=("fatal", "crit", "emerg", "alert", "err", "severe", "warn", "debug", "trace", '" 5'),
     rewriter=json_rewriter,
 )

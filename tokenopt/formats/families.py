@@ -2,6 +2,7 @@
 compiler's, vitest's FAIL before jest's). What none of them claims goes to the generic failure finder
 (``tokenopt.finder``); CI framings are the step tracker's (``tokenopt.steps``)."""
 from .applogs import APPLOGS
+from .erlang import ERLANG
 from .go import GO
 from .javascript import JAVASCRIPT
 from .jvm import JVM
@@ -10,8 +11,10 @@ from .native import NATIVE
 from .python import PYTHON
 from .rules import Family
 from .rust import RUST
+from .tap import TAP
+from .xunit import XUNIT
 
-FAMILIES: tuple[Family, ...] = (PYTHON, LINTERS, GO, RUST, JVM, JAVASCRIPT, NATIVE, APPLOGS)
+FAMILIES: tuple[Family, ...] = (XUNIT, PYTHON, LINTERS, GO, RUST, JVM, TAP, JAVASCRIPT, NATIVE, ERLANG, APPLOGS)
 
 
 def without(names: tuple[str, ...]) -> tuple[Family, ...]:

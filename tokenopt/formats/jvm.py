@@ -27,7 +27,11 @@ JVM = Family(
         rule("maven-compile-error", r"^\[ERROR\] (?P<loc>\S+\.(?:java|kt|scala|groovy):\[\d+,\d+\]) \S", C,
              "compile_error"),
         rule("build-result", r"BUILD (?:FAILURE|FAILED)|^\[ERROR\] Failed to execute goal", H, "summary"),
+        # Gradle: the task that failed, and what went wrong with it
+        rule("gradle-task-failed", r"^> Task (?P<test>:\S+) FAILED$", C, "failed_task"),
+        rule("gradle-what-went-wrong", r"^\* What went wrong:$", H, "summary", "gutter", r"^(?!\* |$)"),
+        rule("gradle-failure", r"^FAILURE: Build failed with an exception\.", H, "summary"),
     ),
-    signals=("fail", "error", "exception", "junit", "time elapsed", "tests run:", "successful"),
+    signals=("fail", "error", "exception", "junit", "time elapsed", "tests run:", "successful", "what went wrong"),
     starts=r"\[\s+\d+ tests ",
 )
