@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-GROUPS = ["elixir", "lua", "r", "perl", "haskell", "ocaml", "native", "pytools", "web"]
+GROUPS = ["elixir", "lua", "r", "perl", "haskell", "ocaml", "native", "pytools", "web", "lint"]
 
 
 def main(argv: list[str]) -> int:
