@@ -1,5 +1,6 @@
 """The held-out set's use of the corpus machinery (bench/corpus/gen/common.py): the same job steps,
 fact checks and case writing, pointed at this set's projects, cases and work folder."""
+
 from __future__ import annotations
 
 import os

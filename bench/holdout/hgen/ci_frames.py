@@ -7,6 +7,7 @@ post-job cleanup), GitLab CI (``section_start:<epoch>:<name>\\r\\x1b[0K``, ``ERR
 lines, ``+ command`` traces, ``Finished: FAILURE``). The runner preambles are short, fixed and the
 emulator's own; the verdict lines are the ones each system documents.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,26 +63,44 @@ class FramedJob(Job):
         failing = next((s for i, s in enumerate(self.steps) if s.code != 0 and i not in self.after), None)
         if not code or failing is None:
             return []
-        lines = {"github": [f"##[error]Process completed with exit code {failing.code}."],
-                 "gitlab": [f"ERROR: Job failed: exit code {code}"],
-                 "travis": [f'The command "{failing.command.splitlines()[0]}" exited with {failing.code}.',
-                            "Done. Your build exited with 1."],
-                 "jenkins": [f"ERROR: script returned exit code {code}", "Finished: FAILURE"]}[self.system]
-        return [fact("high", "summary", [line], f"{self.system} job verdict (the emulator's framing)")
-                for line in lines]
+        lines = {
+            "github": [f"##[error]Process completed with exit code {failing.code}."],
+            "gitlab": [f"ERROR: Job failed: exit code {code}"],
+            "travis": [
+                f'The command "{failing.command.splitlines()[0]}" exited with {failing.code}.',
+                "Done. Your build exited with 1.",
+            ],
+            "jenkins": [f"ERROR: script returned exit code {code}", "Finished: FAILURE"],
+        }[self.system]
+        return [
+            fact("high", "summary", [line], f"{self.system} job verdict (the emulator's framing)") for line in lines
+        ]
 
     def text(self) -> str:
-        frame = {"github": self._github, "gitlab": self._gitlab, "travis": self._travis,
-                 "jenkins": self._jenkins}[self.system]
+        frame = {"github": self._github, "gitlab": self._gitlab, "travis": self._travis, "jenkins": self._jenkins}[
+            self.system
+        ]
         return "\n".join(frame()) + "\n"
 
     def _github(self) -> list[str]:
         first = _start(self.steps[0]) - 2.0
-        out = [_stamp(first) + line for line in (
-            "Current runner version: '2.321.0'", "##[group]Operating System", "Debian GNU/Linux", "12",
-            "##[endgroup]", "##[group]Runner Image", "Image: debian-12", "##[endgroup]",
-            "Secret source: Actions", "Prepare workflow directory", "Prepare all required actions",
-            "Complete job name: build")]
+        out = [
+            _stamp(first) + line
+            for line in (
+                "Current runner version: '2.321.0'",
+                "##[group]Operating System",
+                "Debian GNU/Linux",
+                "12",
+                "##[endgroup]",
+                "##[group]Runner Image",
+                "Image: debian-12",
+                "##[endgroup]",
+                "Secret source: Actions",
+                "Prepare workflow directory",
+                "Prepare all required actions",
+                "Complete job name: build",
+            )
+        ]
         posted = False
         for index, step in enumerate(self.steps):
             stamp = _stamp(_start(step))
@@ -106,12 +125,16 @@ class FramedJob(Job):
             return f"section_end:{int(at)}:{name}\r{ESC}[0K"
 
         t0 = _start(self.steps[0]) - 3.0
-        out = [f"{ESC}[0KRunning with gitlab-runner 16.11.0 (91a27b2a){ESC}[0;m",
-               f"{ESC}[0K  on holdout-shell-runner t2_HoLd0ut, system ID: s_0d1e2f3a4b5c{ESC}[0;m",
-               section("prepare_executor", t0, 'Preparing the "shell" executor'),
-               f"{ESC}[0KUsing Shell (bash) executor...{ESC}[0;m", end("prepare_executor", t0),
-               section("prepare_script", t0, "Preparing environment"), "Running on holdout-runner...",
-               end("prepare_script", t0)]
+        out = [
+            f"{ESC}[0KRunning with gitlab-runner 16.11.0 (91a27b2a){ESC}[0;m",
+            f"{ESC}[0K  on holdout-shell-runner t2_HoLd0ut, system ID: s_0d1e2f3a4b5c{ESC}[0;m",
+            section("prepare_executor", t0, 'Preparing the "shell" executor'),
+            f"{ESC}[0KUsing Shell (bash) executor...{ESC}[0;m",
+            end("prepare_executor", t0),
+            section("prepare_script", t0, "Preparing environment"),
+            "Running on holdout-runner...",
+            end("prepare_script", t0),
+        ]
         names = {0: ("get_sources", "Getting source from Git repository")}
         script, after_open = False, False
         for index, step in enumerate(self.steps):
@@ -120,8 +143,10 @@ class FramedJob(Job):
                 out.append(section(*names[0][:1], at, names[0][1]))
             elif index in self.after and not after_open:
                 out.append(end("step_script", at))
-                out += [section("after_script", at, "Running after_script"),
-                        f"{ESC}[32;1mRunning after script...{ESC}[0;m"]
+                out += [
+                    section("after_script", at, "Running after_script"),
+                    f"{ESC}[32;1mRunning after script...{ESC}[0;m",
+                ]
                 script, after_open = False, True
             elif not script and not after_open:
                 out.append(section("step_script", at, 'Executing "step_script" stage of the job script'))
@@ -132,16 +157,25 @@ class FramedJob(Job):
                 out.append(end("get_sources", at + step.seconds))
         last = _start(self.steps[-1]) + self.steps[-1].seconds
         out.append(end("after_script" if after_open else "step_script", last))
-        out += [section("cleanup_file_variables", last, "Cleaning up project directory and file based variables"),
-                end("cleanup_file_variables", last)]
+        out += [
+            section("cleanup_file_variables", last, "Cleaning up project directory and file based variables"),
+            end("cleanup_file_variables", last),
+        ]
         code = self.exit_code()
-        out += [f"{ESC}[31;1mERROR: Job failed: exit code {code}", f"{ESC}[0;m"] if code else \
-            [f"{ESC}[32;1mJob succeeded{ESC}[0;m"]
+        out += (
+            [f"{ESC}[31;1mERROR: Job failed: exit code {code}", f"{ESC}[0;m"]
+            if code
+            else [f"{ESC}[32;1mJob succeeded{ESC}[0;m"]
+        )
         return out
 
     def _travis(self) -> list[str]:
-        out = [f"travis_fold:start:worker_info\r{ESC}[0K{ESC}[33;1mWorker information{ESC}[0m",
-               "hostname: holdout-worker", "version: v6.2.22", "travis_fold:end:worker_info\r" + ESC + "[0K"]
+        out = [
+            f"travis_fold:start:worker_info\r{ESC}[0K{ESC}[33;1mWorker information{ESC}[0m",
+            "hostname: holdout-worker",
+            "version: v6.2.22",
+            "travis_fold:end:worker_info\r" + ESC + "[0K",
+        ]
         verdict = 0
         for index, step in enumerate(self.steps):
             start = _start(step)
@@ -151,33 +185,41 @@ class FramedJob(Job):
             if index in self.after and index - 1 not in self.after:
                 out.append(f"travis_fold:start:after_failure\r{ESC}[0K")
             if phase:
-                out.append(f"travis_fold:start:{fold}\r{ESC}[0K" + f"travis_time:start:{timer}\r{ESC}[0K$ "
-                           + step.command.splitlines()[0])
+                out.append(
+                    f"travis_fold:start:{fold}\r{ESC}[0K"
+                    + f"travis_time:start:{timer}\r{ESC}[0K$ "
+                    + step.command.splitlines()[0]
+                )
             else:
                 out.append(f"travis_time:start:{timer}\r{ESC}[0K$ " + step.command.splitlines()[0])
             out += [line for _, line in step.lines]
             finish = start + step.seconds
-            out.append(f"\ntravis_time:end:{timer}:start={int(start * 1e9)},finish={int(finish * 1e9)},"
-                       f"duration={int(step.seconds * 1e9)},event={'checkout' if index == 0 else 'script'}"
-                       f"\r{ESC}[0K")
+            out.append(
+                f"\ntravis_time:end:{timer}:start={int(start * 1e9)},finish={int(finish * 1e9)},"
+                f"duration={int(step.seconds * 1e9)},event={'checkout' if index == 0 else 'script'}"
+                f"\r{ESC}[0K"
+            )
             if phase:
                 out.append(f"travis_fold:end:{fold}\r{ESC}[0K")
             if step.code != 0 and index not in self.after:
                 verdict = 1
-                out.append(f'{ESC}[31;1mThe command "{step.command.splitlines()[0]}" exited with '
-                           f"{step.code}.{ESC}[0m")
+                out.append(f'{ESC}[31;1mThe command "{step.command.splitlines()[0]}" exited with {step.code}.{ESC}[0m')
             if index in self.after and index + 1 not in self.after:
                 out.append(f"travis_fold:end:after_failure\r{ESC}[0K")
         return out + ["", "", f"Done. Your build exited with {verdict}."]
 
     def _jenkins(self) -> list[str]:
-        out = ["Started by user CI Bot", "[Pipeline] Start of Pipeline", "[Pipeline] node",
-               f"Running on built-in node in /var/lib/jenkins/workspace/{self.case}", "[Pipeline] {"]
+        out = [
+            "Started by user CI Bot",
+            "[Pipeline] Start of Pipeline",
+            "[Pipeline] node",
+            f"Running on built-in node in /var/lib/jenkins/workspace/{self.case}",
+            "[Pipeline] {",
+        ]
         skipped = dict(self.skipped)
 
         def stage(title: str, body: list[str]) -> None:
-            out.extend(["[Pipeline] stage", f"[Pipeline] {{ ({title})", *body, "[Pipeline] }",
-                        "[Pipeline] // stage"])
+            out.extend(["[Pipeline] stage", f"[Pipeline] {{ ({title})", *body, "[Pipeline] }", "[Pipeline] // stage"])
 
         post: list[str] = []
         for index, step in enumerate(self.steps):
@@ -193,5 +235,6 @@ class FramedJob(Job):
             stage("Declarative: Post Actions", post)
         out += ["[Pipeline] }", "[Pipeline] // node", "[Pipeline] End of Pipeline"]
         code = self.exit_code()
-        return out + ([f"ERROR: script returned exit code {code}", "Finished: FAILURE"] if code
-                      else ["Finished: SUCCESS"])
+        return out + (
+            [f"ERROR: script returned exit code {code}", "Finished: FAILURE"] if code else ["Finished: SUCCESS"]
+        )

@@ -1,6 +1,7 @@
 """Haskell: GHC and hspec on projects/haskell/numerals, in a GitLab CI job. Facts: failing paths from
 hspec's --failure-report, their messages and locations from a second run with the failed-examples
 formatter, GHC's warnings from a second compile with -ddump-json."""
+
 from __future__ import annotations
 
 import json
@@ -19,15 +20,24 @@ def versions() -> list[str]:
 
 
 def ghc_warnings(src: Path, case: str) -> list[dict]:
-    out = capture(f"ghc -Wall -ddump-json -isrc -itest -outputdir {WORK / case / 'json-out'} "
-                  f"-o {WORK / case / 'spec-json'} test/Spec.hs 2>&1", src)
+    out = capture(
+        f"ghc -Wall -ddump-json -isrc -itest -outputdir {WORK / case / 'json-out'} "
+        f"-o {WORK / case / 'spec-json'} test/Spec.hs 2>&1",
+        src,
+    )
     facts = []
     for line in out.splitlines():
         if line.startswith("{") and '"SevWarning"' in line:
             d = json.loads(line)
             span, flag = d["span"], d["reason"]
-            facts.append(fact("medium", "warning", [f"{span['file']}:{span['startLine']}:{span['startCol']}: warning:",
-                                                    d["doc"].splitlines()[0]], f"ghc -ddump-json ({flag})"))
+            facts.append(
+                fact(
+                    "medium",
+                    "warning",
+                    [f"{span['file']}:{span['startLine']}:{span['startCol']}: warning:", d["doc"].splitlines()[0]],
+                    f"ghc -ddump-json ({flag})",
+                )
+            )
     return facts
 
 
@@ -40,7 +50,9 @@ def hspec_facts(src: Path, case: str) -> list[dict]:
     facts = []
     for groups, description in paths:
         name = ".".join(json.loads(f"[{groups}]")) + " " + description
-        facts.append(fact("critical", "failed_test", [name], "hspec --failure-report (path, joined as hspec prints it)"))
+        facts.append(
+            fact("critical", "failed_test", [name], "hspec --failure-report (path, joined as hspec prints it)")
+        )
         where, body = by_name[name]
         message = [line.strip() for line in body.splitlines() if not line.strip().startswith(("CallStack", "error,"))]
         facts.append(fact("critical", "error", message, "second run, --format=failed-examples (failure message)"))
@@ -53,13 +65,22 @@ def hspec_facts(src: Path, case: str) -> list[dict]:
 def gitlab_case() -> None:
     case = "hs-hspec-failures-gitlab"
     job = FramedJob(case, system="gitlab")
-    src = prepare(job, ECO, "numerals", [
-        ("src/Data/Roman.hs", ', (4, "IV")', ""),
-        ("src/Data/Roman.hs", "  | n < 1 || n > 3999", "  | n > 3999"),
-        ("src/Data/Roman.hs", "('L', 50), ", ""),
-        ("src/Data/Wrap.hs", "<= width", "< width"),
-        ("src/Data/Wrap.hs", "module Data.Wrap (wrap) where\n", "module Data.Wrap (wrap) where\n\nimport Data.Char (isSpace)\n"),
-    ])
+    src = prepare(
+        job,
+        ECO,
+        "numerals",
+        [
+            ("src/Data/Roman.hs", ', (4, "IV")', ""),
+            ("src/Data/Roman.hs", "  | n < 1 || n > 3999", "  | n > 3999"),
+            ("src/Data/Roman.hs", "('L', 50), ", ""),
+            ("src/Data/Wrap.hs", "<= width", "< width"),
+            (
+                "src/Data/Wrap.hs",
+                "module Data.Wrap (wrap) where\n",
+                "module Data.Wrap (wrap) where\n\nimport Data.Char (isSpace)\n",
+            ),
+        ],
+    )
     job.run("ghc", "ghc --version", src, expect_fail=False)
     job.run("build", GHC, src, expect_fail=False)
     job.run("test", "./spec --seed 1", src, expect_fail=True)

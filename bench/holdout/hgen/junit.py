@@ -1,4 +1,5 @@
 """Reading the JUnit XML that busted, testthat, behave, meson and OUnit write: failing cases and counts."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -27,6 +28,14 @@ def failures(xml: Path | str) -> tuple[list[Failure], int]:
             problem = case.find("error")
         if problem is None:
             continue
-        found.append(Failure(index, case.get("name", ""), case.get("classname", ""), problem.tag,
-                             problem.get("message", ""), problem.text or ""))
+        found.append(
+            Failure(
+                index,
+                case.get("name", ""),
+                case.get("classname", ""),
+                problem.tag,
+                problem.get("message", ""),
+                problem.text or "",
+            )
+        )
     return found, total

@@ -1,5 +1,6 @@
 """Lua: busted on projects/lua/wordfreq. Facts come from a second run of the same checkout with
 busted's JUnit output (-o junit)."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,11 @@ ECO = "lua"
 BUSTED = "busted --lpath='./src/?.lua'"
 BUGS = {
     "sort": ("src/wordfreq.lua", "return a.count > b.count end", "return a.count < b.count end"),
-    "message": ("src/wordfreq.lua", 'error("width must be positive, got " .. tostring(width))',
-                'error("width must be positive")'),
+    "message": (
+        "src/wordfreq.lua",
+        'error("width must be positive, got " .. tostring(width))',
+        'error("width must be positive")',
+    ),
     "slug": ("src/wordfreq.lua", ':gsub("^-+", "")', ""),
 }
 
@@ -26,20 +30,36 @@ def versions() -> list[str]:
 def busted_facts(src: Path, rounds: int, tap: bool) -> list[dict]:
     out = capture(f"{BUSTED} -o junit", src, {"WORDFREQ_ROUNDS": str(rounds)})
     source = "second busted run, -o junit"
-    found, total = failures(out[out.index("<"):])
+    found, total = failures(out[out.index("<") :])
     facts = []
     for f in found:
         test = f"not ok {f.index} - {f.name}" if tap else f.name
         facts.append(fact("critical", "failed_test", [test], f"{source} (testcase name, position)"))
         lines = f.text.splitlines()
         # the first line is the assertion with its file:line; a string or number value follows its label
-        values = [lines[i + 1] for i in range(len(lines) - 1) if lines[i] in ("Passed in:", "Expected:", "Caught:") and lines[i + 1].startswith(("(string)", "(number)"))]
+        values = [
+            lines[i + 1]
+            for i in range(len(lines) - 1)
+            if lines[i] in ("Passed in:", "Expected:", "Caught:") and lines[i + 1].startswith(("(string)", "(number)"))
+        ]
         facts.append(fact("critical", "error", [lines[0], *values], f"{source} (failure text: assertion, values)"))
-        facts.append(fact("high", "location", [re.sub(r":\d+$", "", f.classname) + " @ "
-                                               + f.classname.rsplit(":", 1)[1]], f"{source} (testcase classname)"))
+        facts.append(
+            fact(
+                "high",
+                "location",
+                [re.sub(r":\d+$", "", f.classname) + " @ " + f.classname.rsplit(":", 1)[1]],
+                f"{source} (testcase classname)",
+            )
+        )
     if not tap:
-        facts.append(fact("high", "summary", [f"{total - len(found)} successes / {len(found)} failures / 0 errors"],
-                          f"{source} (counts)"))
+        facts.append(
+            fact(
+                "high",
+                "summary",
+                [f"{total - len(found)} successes / {len(found)} failures / 0 errors"],
+                f"{source} (counts)",
+            )
+        )
     else:
         facts.append(fact("high", "summary", [f"1..{total}"], f"{source} (count: the TAP plan)"))
     facts.append(fact("low", "summary", [tool_version("lua -v")], "lua -v"))

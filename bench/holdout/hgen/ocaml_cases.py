@@ -1,6 +1,7 @@
 """OCaml: dune builds and OUnit2 tests on projects/ocaml/spans. Compile facts come from a second dune
 build of the same checkout (OCaml 4.13 has no machine-readable diagnostics: its own error report,
 `File "f", line N, characters a-b:` then `Error…`, is parsed); test facts from OUnit's JUnit file."""
+
 from __future__ import annotations
 
 import re
@@ -35,19 +36,33 @@ def ounit_facts(src: Path, case: str) -> list[dict]:
         facts.append(fact("critical", "failed_test", [f"Error: {f.name}."], source + " (testcase name)"))
         message = f.text.split("\nRaised at ")[0].splitlines()  # the attribute's newlines are XML-normalised away
         facts.append(fact("critical", "error", message, source + " (failure text before the backtrace)"))
-    facts.append(fact("high", "summary", [f"FAILED: Cases: {total} Tried: {total} Errors: 0 Failures: {len(found)}"],
-                      source + " (testsuite counts)"))
+    facts.append(
+        fact(
+            "high",
+            "summary",
+            [f"FAILED: Cases: {total} Tried: {total} Errors: 0 Failures: {len(found)}"],
+            source + " (testsuite counts)",
+        )
+    )
     return facts
 
 
 def compile_case() -> None:
     case = "ocaml-dune-compile-errors"
     job = Job(case, env=ENV)
-    src = prepare(job, ECO, "spans", [
-        ("lib/spans.ml", 'Printf.sprintf "%d-%d" s.lo s.hi', 'Printf.sprintf "%d-%d" s.lo (string_of_int s.hi)'),
-        ("lib/table.ml", "  let ws = widths rows in\n",
-         "  let ws = widths rows in\n  let failed_rows = List.filter (fun r -> r = []) rows in\n"),
-    ])
+    src = prepare(
+        job,
+        ECO,
+        "spans",
+        [
+            ("lib/spans.ml", 'Printf.sprintf "%d-%d" s.lo s.hi', 'Printf.sprintf "%d-%d" s.lo (string_of_int s.hi)'),
+            (
+                "lib/table.ml",
+                "  let ws = widths rows in\n",
+                "  let ws = widths rows in\n  let failed_rows = List.filter (fun r -> r = []) rows in\n",
+            ),
+        ],
+    )
     job.run("Versions", "ocaml -version && dune --version", src, expect_fail=False)
     job.run("Build", "dune build 2>&1", src, expect_fail=True)
     facts = compile_facts(src)
@@ -58,11 +73,16 @@ def compile_case() -> None:
 def test_case() -> None:
     case = "ocaml-ounit-failures"
     job = Job(case, env=ENV)
-    src = prepare(job, ECO, "spans", [
-        ("lib/spans.ml", "when s.lo <= prev.hi", "when s.lo < prev.hi"),
-        ("lib/spans.ml", "let length s = s.hi - s.lo", "let length s = s.hi - s.lo + 1"),
-        ("lib/spans.ml", '| _ -> failwith ("Spans.parse: expected lo-hi, got " ^ text)', "| _ -> invalid_arg text"),
-    ])
+    src = prepare(
+        job,
+        ECO,
+        "spans",
+        [
+            ("lib/spans.ml", "when s.lo <= prev.hi", "when s.lo < prev.hi"),
+            ("lib/spans.ml", "let length s = s.hi - s.lo", "let length s = s.hi - s.lo + 1"),
+            ("lib/spans.ml", '| _ -> failwith ("Spans.parse: expected lo-hi, got " ^ text)', "| _ -> invalid_arg text"),
+        ],
+    )
     job.run("Versions", "ocaml -version && dune --version", src, expect_fail=False)
     job.run("Build", "dune build 2>&1", src, expect_fail=False)
     job.run("Test", "dune test 2>&1", src, expect_fail=True)

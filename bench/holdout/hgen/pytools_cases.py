@@ -2,6 +2,7 @@
 junit callback), tox wrapping a doctest run (doctest's own runner, tox --result-json), and a pip
 ResolutionImpossible against a local wheel index (the wheels' METADATA). Each job installs its tool
 from PyPI into a fresh venv, as a CI job would."""
+
 from __future__ import annotations
 
 import glob
@@ -25,20 +26,29 @@ def venv(job: Job, src: Path, packages: str) -> Path:
     path = WORK / job.case / "venv"
     if path.exists():
         shutil.rmtree(path)
-    job.run("Install tools", f"python3 -m venv {path} && {path}/bin/python -m pip install {packages}", src,
-            expect_fail=False)
+    job.run(
+        "Install tools",
+        f"python3 -m venv {path} && {path}/bin/python -m pip install {packages}",
+        src,
+        expect_fail=False,
+    )
     return path / "bin"
 
 
 def behave_case() -> None:
     case = "py-behave-outline-error-names"
     job = Job(case, env=ENV)
-    src = prepare(job, ECO, "cart", [
-        ("cart/__init__.py", "self.lines[sku] = (old + quantity, cents)", "self.lines[sku] = (quantity, cents)"),
-        ("cart/__init__.py", "if self.subtotal() >= FREE_SHIPPING_FROM", "if self.subtotal() > FREE_SHIPPING_FROM"),
-        ("cart/__init__.py", "self.lines.pop(sku, None)", "del self.lines[sku]"),
-        ("cart/__init__.py", '503: "unavailable"', '530: "unavailable"'),
-    ])
+    src = prepare(
+        job,
+        ECO,
+        "cart",
+        [
+            ("cart/__init__.py", "self.lines[sku] = (old + quantity, cents)", "self.lines[sku] = (quantity, cents)"),
+            ("cart/__init__.py", "if self.subtotal() >= FREE_SHIPPING_FROM", "if self.subtotal() > FREE_SHIPPING_FROM"),
+            ("cart/__init__.py", "self.lines.pop(sku, None)", "del self.lines[sku]"),
+            ("cart/__init__.py", '503: "unavailable"', '530: "unavailable"'),
+        ],
+    )
     bin_ = venv(job, src, "behave==1.3.3")
     job.run("Test", f"{bin_}/behave --version && {bin_}/behave --no-color", src, expect_fail=True)
     reports = WORK / case / "junit"
@@ -54,11 +64,16 @@ def behave_case() -> None:
         for f in found:
             failed, errors = failed + (f.tag == "failure"), errors + (f.tag == "error")
             facts.append(fact("critical", "failed_test", [f.name], source + " (testcase name)"))
-            line = (f"ASSERT FAILED: {f.message}" if f.tag == "failure"
-                    else f"{_error_type(xml, f.name)}: {f.message}")
+            line = f"ASSERT FAILED: {f.message}" if f.tag == "failure" else f"{_error_type(xml, f.name)}: {f.message}"
             facts.append(fact("critical", "error", [line], source + " (failure/error type and message)"))
-    facts.append(fact("high", "summary", [f"{scenarios - failed - errors - skipped} scenarios passed, {failed} failed, "
-                                          f"{errors} error"], source + " (testsuite counts, as behave words them)"))
+    facts.append(
+        fact(
+            "high",
+            "summary",
+            [f"{scenarios - failed - errors - skipped} scenarios passed, {failed} failed, {errors} error"],
+            source + " (testsuite counts, as behave words them)",
+        )
+    )
     facts.append(fact("low", "summary", [tool_version(f"{bin_}/behave --version")], "behave --version"))
     write_case(job, ECO, "behave", facts, [tool_version(f"{bin_}/behave --version"), tool_version("python3 --version")])
 
@@ -74,14 +89,24 @@ def _error_type(xml: Path, name: str) -> str:
 def robot_case() -> None:
     case = "robot-framework-failures-github"
     job = FramedJob(case, system="github", env=ENV)
-    src = prepare(job, ECO, "inventory", [
-        ("lib/Stock.py", "self.items.get(sku, 0) + int(quantity)", "int(quantity)"),
-        ("lib/Stock.py", "if q <= self.levels.get(sku, 0)", "if q < self.levels.get(sku, 0)"),
-        ("lib/Stock.py", "only {have} in stock", "only {have} left"),
-    ])
+    src = prepare(
+        job,
+        ECO,
+        "inventory",
+        [
+            ("lib/Stock.py", "self.items.get(sku, 0) + int(quantity)", "int(quantity)"),
+            ("lib/Stock.py", "if q <= self.levels.get(sku, 0)", "if q < self.levels.get(sku, 0)"),
+            ("lib/Stock.py", "only {have} in stock", "only {have} left"),
+        ],
+    )
     bin_ = venv(job, src, "robotframework==7.5")
     out = WORK / case / "robot"
-    job.run("Acceptance tests", f"{bin_}/robot --version || true; {bin_}/robot --consolecolors off --outputdir {out} tests", src, expect_fail=True)
+    job.run(
+        "Acceptance tests",
+        f"{bin_}/robot --version || true; {bin_}/robot --consolecolors off --outputdir {out} tests",
+        src,
+        expect_fail=True,
+    )
     job.run_after("Upload report", f"ls {out} && gzip -k {out}/log.html && echo 'report uploaded'", src)
     root = ET.parse(out / "output.xml").getroot()
     source = "robot's output.xml of the same run"
@@ -94,8 +119,14 @@ def robot_case() -> None:
     total = root.find("statistics/total/stat")
     assert total is not None
     passed, fail = int(total.get("pass", 0)), int(total.get("fail", 0))
-    facts.append(fact("high", "summary", [f"{passed + fail} tests, {passed} passed, {fail} failed"],
-                      source + " (statistics/total)"))
+    facts.append(
+        fact(
+            "high",
+            "summary",
+            [f"{passed + fail} tests, {passed} passed, {fail} failed"],
+            source + " (statistics/total)",
+        )
+    )
     facts += job.verdict_facts()
     facts.append(fact("low", "summary", [tool_version(f"{bin_}/robot --version")], "robot --version"))
     write_case(job, ECO, "robotframework", facts, [tool_version(f"{bin_}/robot --version")])
@@ -104,21 +135,53 @@ def robot_case() -> None:
 def ansible_case() -> None:
     case = "ansible-playbook-fatal-jenkins"
     job = FramedJob(case, system="jenkins", env=ENV)
-    src = prepare(job, ECO, "deploy", [
-        ("templates/app.json.j2", '"features": {{ feature_flags | to_json }}', '"features": {{ feature_flags | to_json }},'),
-    ])
+    src = prepare(
+        job,
+        ECO,
+        "deploy",
+        [
+            (
+                "templates/app.json.j2",
+                '"features": {{ feature_flags | to_json }}',
+                '"features": {{ feature_flags | to_json }},',
+            ),
+        ],
+    )
     root_dir = WORK / case / "app-root"
     env = {"APP_ROOT": str(root_dir)}
     bin_ = venv(job, src, "ansible-core==2.19.14")
-    job.run("Deploy", f"{bin_}/ansible-playbook --version && {bin_}/ansible-playbook site.yml", src, env=env, expect_fail=True)
+    job.run(
+        "Deploy",
+        f"{bin_}/ansible-playbook --version && {bin_}/ansible-playbook site.yml",
+        src,
+        env=env,
+        expect_fail=True,
+    )
     job.skip("Smoke test")
     job.run_after("Collect logs", f"find {root_dir} -type f | sort", src)
     shutil.rmtree(root_dir)
-    junit = WORK / case / "ansible-junit"
-    capture(f"{bin_}/ansible-playbook site.yml 2>&1", src, {**ENV, **env, "JUNIT_OUTPUT_DIR": str(junit),
-                                                                      "ANSIBLE_CALLBACK_TREE_DIR": str(junit / "tree"),
-                                                                      "ANSIBLE_CALLBACKS_ENABLED": "ansible.builtin.junit,"
-                                                                                                   "ansible.builtin.tree"})
+    facts = ansible_facts(bin_, src, env, WORK / case / "ansible-junit")
+    facts += job.verdict_facts()
+    facts.append(
+        fact("low", "summary", [tool_version(f"{bin_}/ansible-playbook --version")], "ansible-playbook --version")
+    )
+    write_case(job, ECO, "ansible", facts, [tool_version(f"{bin_}/ansible-playbook --version")])
+
+
+def ansible_facts(bin_: str, src: Path, env: dict[str, str], junit: Path) -> list[dict]:
+    """A second run with the junit and tree callbacks (the failed task, its result), then a third as the
+    job ran it for ansible's own warnings."""
+    capture(
+        f"{bin_}/ansible-playbook site.yml 2>&1",
+        src,
+        {
+            **ENV,
+            **env,
+            "JUNIT_OUTPUT_DIR": str(junit),
+            "ANSIBLE_CALLBACK_TREE_DIR": str(junit / "tree"),
+            "ANSIBLE_CALLBACKS_ENABLED": "ansible.builtin.junit,ansible.builtin.tree",
+        },
+    )
     source = "second ansible-playbook run, ansible.builtin.junit and tree callbacks"
     facts = []
     found, _total = failures(Path(glob.glob(f"{junit}/*.xml")[0]))
@@ -127,27 +190,38 @@ def ansible_case() -> None:
         path, line = f.classname.rsplit(":", 1)
         task = playbook[int(line) - 1].strip().removeprefix("- name: ")
         result = json.loads((junit / "tree" / "localhost").read_text())  # the host's last (failed) result
-        facts.append(fact("critical", "failed_test", [f"TASK [{task}]"], source + " (testcase classname → the task's name: line)"))
-        facts.append(fact("critical", "error", ["fatal: [localhost]: FAILED!", result["stderr"]], source + " (result: stderr)"))
+        facts.append(
+            fact(
+                "critical", "failed_test", [f"TASK [{task}]"], source + " (testcase classname → the task's name: line)"
+            )
+        )
+        facts.append(
+            fact("critical", "error", ["fatal: [localhost]: FAILED!", result["stderr"]], source + " (result: stderr)")
+        )
         facts.append(fact("high", "error", [f"[ERROR]: {f.message}"], source + " (error message)"))
         facts.append(fact("high", "location", [f"Origin: {path}:{line}:"], source + " (testcase classname)"))
-        facts.append(fact("high", "summary", ["failed=1", "ignored=1"], source + " (one failed task; the ignored probe)"))
-    shutil.rmtree(root_dir)
+        facts.append(
+            fact("high", "summary", ["failed=1", "ignored=1"], source + " (one failed task; the ignored probe)")
+        )
+    shutil.rmtree(env["APP_ROOT"])
     printed = capture(f"{bin_}/ansible-playbook site.yml 2>&1", src, {**ENV, **env})
     for warning in sorted(set(re.findall(r"^\[WARNING\]: .*$", printed, re.M))):
         facts.append(fact("medium", "warning", [warning], "third run, as the job ran it: ansible's own warnings"))
-    facts += job.verdict_facts()
-    facts.append(fact("low", "summary", [tool_version(f"{bin_}/ansible-playbook --version")], "ansible-playbook --version"))
-    write_case(job, ECO, "ansible", facts, [tool_version(f"{bin_}/ansible-playbook --version")])
+    return facts
 
 
 def tox_case() -> None:
     case = "py-tox-doctest-then-passing-env"
     job = Job(case, env=ENV)
-    src = prepare(job, ECO, "slugkit", [
-        ("src/slugkit/__init__.py", '_FOLD = {"ß": "ss", ', "_FOLD = {"),
-        ("src/slugkit/__init__.py", '.strip("-")', '.rstrip("-")'),
-    ])
+    src = prepare(
+        job,
+        ECO,
+        "slugkit",
+        [
+            ("src/slugkit/__init__.py", '_FOLD = {"ß": "ss", ', "_FOLD = {"),
+            ("src/slugkit/__init__.py", '.strip("-")', '.rstrip("-")'),
+        ],
+    )
     bin_ = venv(job, src, "tox==4.67.15")
     result = WORK / case / "tox.json"
     job.run("Test", f"{bin_}/tox --version && {bin_}/tox --result-json {result}", src, expect_fail=True)
@@ -155,18 +229,31 @@ def tox_case() -> None:
     source = "second run: tools/doctest_failures.py (doctest's runner)"
     facts = []
     for r in doctest["failures"]:
-        facts.append(fact("critical", "failed_test", [f'File "{r["file"]}", line {r["line"]}, in {r["file"]}'],
-                          source + " (file, line)"))
+        facts.append(
+            fact(
+                "critical",
+                "failed_test",
+                [f'File "{r["file"]}", line {r["line"]}, in {r["file"]}'],
+                source + " (file, line)",
+            )
+        )
         facts.append(fact("critical", "error", [r["source"], r["want"], r["got"]], source + " (example, want, got)"))
     facts.append(fact("high", "summary", [f"***Test Failed*** {doctest['failed']} failures."], source + " (counts)"))
     envs = json.loads(result.read_text())["testenvs"]
     for name, data in envs.items():
-        codes = [r["retcode"] for r in data.get("result", {}).get("setup", []) + data.get("test", [])] \
-            if isinstance(data, dict) else []
+        codes = (
+            [r["retcode"] for r in data.get("result", {}).get("setup", []) + data.get("test", [])]
+            if isinstance(data, dict)
+            else []
+        )
         if any(codes):
-            facts.append(fact("high", "summary", [f"{name}: FAIL code {max(codes)}"], "tox --result-json (env retcodes)"))
+            facts.append(
+                fact("high", "summary", [f"{name}: FAIL code {max(codes)}"], "tox --result-json (env retcodes)")
+            )
     facts.append(fact("high", "summary", ["evaluation failed :("], "tox --result-json (some env failed)"))
-    facts.append(fact("low", "summary", [tool_version(f"cd {src} && {bin_}/tox --version").split(" from ")[0]], "tox --version"))
+    facts.append(
+        fact("low", "summary", [tool_version(f"cd {src} && {bin_}/tox --version").split(" from ")[0]], "tox --version")
+    )
     write_case(job, ECO, "tox (doctest, pytest)", facts, [tool_version(f"cd {src} && {bin_}/tox --version")])
 
 
@@ -178,15 +265,38 @@ def _doctests(src: Path) -> dict:
 def pip_case() -> None:
     case = "pip-resolution-impossible"
     job = Job(case, env=ENV)
-    src = prepare(job, ECO, "wheelhouse", [
-        ("cli/pyproject.toml", "holdout-core>=1.0", "holdout-core>=2.0"),
-    ])
-    job.run("Build the local index", "for d in core-1 core-2 api cli; do python3 -m pip wheel --no-deps -q -w wheels "
-            "./$d; done && ls wheels", src, expect_fail=False)
+    src = prepare(
+        job,
+        ECO,
+        "wheelhouse",
+        [
+            ("cli/pyproject.toml", "holdout-core>=1.0", "holdout-core>=2.0"),
+        ],
+    )
+    job.run(
+        "Build the local index",
+        "for d in core-1 core-2 api cli; do python3 -m pip wheel --no-deps -q -w wheels ./$d; done && ls wheels",
+        src,
+        expect_fail=False,
+    )
     target = WORK / case / "venv"
-    job.run("Install", f"python3 -m venv {target} && {target}/bin/python -m pip --version && "
-            f"{target}/bin/python -m pip install --no-index --find-links wheels "
-            "-r requirements.txt", src, expect_fail=True)
+    job.run(
+        "Install",
+        f"python3 -m venv {target} && {target}/bin/python -m pip --version && "
+        f"{target}/bin/python -m pip install --no-index --find-links wheels "
+        "-r requirements.txt",
+        src,
+        expect_fail=True,
+    )
+    facts = conflict_facts(src)
+    facts.append(fact("high", "summary", ["ERROR: ResolutionImpossible"], "pip's exit report"))
+    pip_version = tool_version(f"{target}/bin/python -m pip --version")
+    facts.append(fact("low", "summary", [pip_version.split(" from ")[0]], "pip --version"))
+    write_case(job, ECO, "pip", facts, [pip_version])
+
+
+def conflict_facts(src: Path) -> list[dict]:
+    """What pip must say: each requested wheel's Requires-Dist, and the requirement lines that conflict."""
     requested = (src / "requirements.txt").read_text().split()
     facts, pins = [], []
     for wheel in sorted((src / "wheels").glob("*.whl")):
@@ -199,14 +309,26 @@ def pip_case() -> None:
             for dep in re.findall(r"^Requires-Dist: (.+)$", meta, re.M):
                 package, spec = re.match(r"([\w.-]+)(.*)", dep).groups()
                 rendered = " and ".join(sorted(spec.split(",")))  # pip prints a SpecifierSet sorted
-                facts.append(fact("critical", "error", [f"{name} {version} depends on {package}{rendered}"],
-                                  "wheel METADATA Requires-Dist (pip joins the specifiers with 'and')"))
-    facts.append(fact("critical", "error", [f"ERROR: Cannot install {' and '.join(pins)} because these package versions "
-                                            "have conflicting dependencies."], "the conflicting requirements' lines in requirements.txt"))
-    facts.append(fact("high", "summary", ["ERROR: ResolutionImpossible"], "pip's exit report"))
-    pip_version = tool_version(f"{target}/bin/python -m pip --version")
-    facts.append(fact("low", "summary", [pip_version.split(" from ")[0]], "pip --version"))
-    write_case(job, ECO, "pip", facts, [pip_version])
+                facts.append(
+                    fact(
+                        "critical",
+                        "error",
+                        [f"{name} {version} depends on {package}{rendered}"],
+                        "wheel METADATA Requires-Dist (pip joins the specifiers with 'and')",
+                    )
+                )
+    facts.append(
+        fact(
+            "critical",
+            "error",
+            [
+                f"ERROR: Cannot install {' and '.join(pins)} because these package versions "
+                "have conflicting dependencies."
+            ],
+            "the conflicting requirements' lines in requirements.txt",
+        )
+    )
+    return facts
 
 
 def main() -> None:

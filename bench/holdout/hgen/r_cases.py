@@ -1,5 +1,6 @@
 """R: testthat on projects/r/tinyledger, in a Jenkins pipeline. Facts come from a second run of the same
 checkout through tools/testthat_results.R (testthat's own list of results, written as records)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,8 +23,14 @@ def testthat_facts(src: Path) -> list[dict]:
         kind, *fields = line.split("\t")
         if kind == "COUNT":
             fail, warn, skip, passed = fields
-            facts.append(fact("high", "summary", [f"[ FAIL {fail} | WARN {warn} | SKIP {skip} | PASS {passed} ]"],
-                              source + " (counts)"))
+            facts.append(
+                fact(
+                    "high",
+                    "summary",
+                    [f"[ FAIL {fail} | WARN {warn} | SKIP {skip} | PASS {passed} ]"],
+                    source + " (counts)",
+                )
+            )
             continue
         where, test, message = fields
         lines = [m for m in message.split("\x1f") if m.strip()]
@@ -39,17 +46,29 @@ def testthat_facts(src: Path) -> list[dict]:
 def jenkins_case() -> None:
     case = "r-testthat-jenkins"
     job = FramedJob(case, system="jenkins", env=ENV)
-    src = prepare(job, ECO, "tinyledger", [
-        ("R/ledger.R", 'gsub(",", "", trimws(text), fixed = TRUE)', 'gsub(".", "", trimws(text), fixed = TRUE)'),
-        ("R/ledger.R", 'big.mark = ","', 'big.mark = " "'),
-        ("R/ledger.R", "  entries <- entries[order(entries$date), ]\n", ""),
-        ("R/ledger.R", "  months <- substr(entries$date, 1, 7)\n",
-         '  months <- substr(entries$date, 1, 7)\n  warning("failed to cache month keys; recomputing")\n'),
-    ])
+    src = prepare(
+        job,
+        ECO,
+        "tinyledger",
+        [
+            ("R/ledger.R", 'gsub(",", "", trimws(text), fixed = TRUE)', 'gsub(".", "", trimws(text), fixed = TRUE)'),
+            ("R/ledger.R", 'big.mark = ","', 'big.mark = " "'),
+            ("R/ledger.R", "  entries <- entries[order(entries$date), ]\n", ""),
+            (
+                "R/ledger.R",
+                "  months <- substr(entries$date, 1, 7)\n",
+                '  months <- substr(entries$date, 1, 7)\n  warning("failed to cache month keys; recomputing")\n',
+            ),
+        ],
+    )
     lib = WORK / case / "rlib"
     lib.mkdir(exist_ok=True)
-    job.run("Build", f"R --version | head -1 && R CMD build --no-manual . && R CMD INSTALL -l {lib} tinyledger_0.2.0.tar.gz",
-            src, expect_fail=False)
+    job.run(
+        "Build",
+        f"R --version | head -1 && R CMD build --no-manual . && R CMD INSTALL -l {lib} tinyledger_0.2.0.tar.gz",
+        src,
+        expect_fail=False,
+    )
     job.run("Test", "Rscript -e 'testthat::test_local(\".\")'", src, expect_fail=True)
     job.skip("Publish")
     job.run_after("Archive", "ls -l tinyledger_0.2.0.tar.gz | awk '{print $5, $9}'", src)

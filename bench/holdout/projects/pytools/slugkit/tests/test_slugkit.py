@@ -1,5 +1,4 @@
 import pytest
-
 from slugkit import slugify, truncate, unslug
 
 ERROR_TITLES = [f"{kind} {n}: upload failed" for kind in ("Error", "Fatal error", "Failure", "Timeout error")

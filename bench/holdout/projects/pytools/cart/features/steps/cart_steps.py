@@ -1,5 +1,4 @@
 from behave import given, then, when
-
 from cart import Cart, classify_error
 
 
