@@ -1,0 +1,4 @@
+library(testthat)
+library(tinyledger)
+
+test_check("tinyledger")

@@ -1,0 +1,2 @@
+const core = require("sitekit-core");
+module.exports = () => `widget on core ${core.version()}`;
