@@ -159,8 +159,8 @@ def _merge_views(known: Pattern, other: Event) -> None:
     kept = known.event
     _adopt_fuller_label(kept, other)
     # the view that names the test in full (pytest's "FAILED path::test - msg"), else a one-line view
-    named = [e for e in (other, kept) if kept.test_label and kept.test_label in e.message]
-    line_view = next(iter(named or [e for e in (other, kept) if not e.excerpt]), None)
+    named = [e for e in (kept, other) if kept.test_label and kept.test_label in e.message]
+    line_view = next(iter(named or [e for e in (kept, other) if not e.excerpt]), None)
     message = line_view.message if line_view is not None else kept.message
     if len(other.excerpt) > len(kept.excerpt):
         other.key = kept.key
