@@ -43,6 +43,7 @@ class Case:
     log: Path
     facts: list[dict]
     lines: list[str]  # normalised as tokenopt reads them: what every approach sees
+    tool: str = ""
 
 
 def load_cases(corpus: Path, only: str = "") -> list[Case]:
@@ -56,7 +57,8 @@ def load_cases(corpus: Path, only: str = "") -> list[Case]:
             continue
         reader = LineReader(65_536, lambda text: text)
         lines = [line.text for chunk in reader.chunks(expand_sources((str(log),)), 5000) for line in chunk]
-        cases.append(Case(folder.name, log, json.loads(facts_file.read_text())["facts"], lines))
+        data = json.loads(facts_file.read_text())
+        cases.append(Case(folder.name, log, data["facts"], lines, data.get("tool", "")))
     return cases
 
 
