@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--no-recognizer", action="append", metavar="FAMILY",
         help="switch a recognizer family off (python, jvm, …; all: the generic failure finder alone); repeatable")
     add("--chunk-size", metavar="N|auto", help="lines per processing chunk (default auto)")
+    add("--workers", metavar="N", help="processes reading several inputs in parallel (default 0: one per core)")
     add("--max-line-bytes", metavar="N", help="longer lines are clipped with a marker (default 65536)")
     add("--out", metavar="PATH", help="write the digest here (- for stdout) instead of --log-dir")
     add("--log-dir", metavar="DIR", help="where digests rotate when --out is not given (default ./logs)")

@@ -19,19 +19,19 @@ MAX_VALUES = 12  # distinct values kept per masked part: the first ones and the 
 
 
 class Folder:
-    """Accumulates events into patterns as the stream goes by."""
+    """Accumulates events into patterns as the stream goes by; folders of several inputs merge into one."""
 
     def __init__(self, caps: dict[Priority, int] | None = None, mine_templates: bool = False) -> None:
         self.caps = caps or PATTERN_CAPS
         self.patterns: dict[str, Pattern] = {}
         self.tallies = {priority: Tally() for priority in Priority}
-        # Application logs have no tool format: their lines fold by mined template instead of by mask.
-        self.templates = _TemplateKeys() if mine_templates else None
+        # Application logs have no tool format: their patterns fold further by mined template, once all are in.
+        self.mine_templates = mine_templates
 
     def add(self, event: Event) -> None:
         tally = self.tallies[event.priority]
         tally.events += 1
-        key = event.key or self._key(event)
+        key = event.key or pattern_key(event)
         known = self.patterns.get(key)
         where = f"{event.source}:{event.line}"
         if known is not None:
@@ -55,54 +55,58 @@ class Folder:
         for event in events:
             self.add(event)
 
-    def _key(self, event: Event) -> str:
-        if self.templates is not None and event.priority < Priority.CRITICAL and not event.test_id:
-            return self.templates.key(event)
-        return pattern_key(event)
+    def merge(self, other: Folder) -> None:
+        """Fold in what another folder learned from a later input, as if its events had come after these."""
+        for priority, tally in other.tallies.items():
+            mine = self.tallies[priority]
+            mine.events += tally.events
+            mine.overflow += tally.overflow
+        for key, pattern in other.patterns.items():
+            known = self.patterns.get(key)
+            if known is None:
+                mine = self.tallies[pattern.priority]
+                if mine.patterns >= self.caps[pattern.priority]:
+                    mine.overflow += 1
+                    continue
+                mine.patterns += 1
+                pattern.order = len(self.patterns)
+                self.patterns[key] = pattern
+            elif pattern.event.test_id:
+                _merge_views(known, pattern.event)
+            else:
+                _fold(known, pattern)
 
     def ordered(self) -> list[Pattern]:
         """Most severe first, then in the order first seen."""
-        if self.templates is not None:
-            self.patterns = self.templates.regroup(self.patterns)
+        if self.mine_templates:
+            self.patterns = _by_template(self.patterns)
         return sorted(self.patterns.values(), key=lambda p: (-p.priority, p.order))
 
 
-class _TemplateKeys:
-    """Pattern keys from a template miner; templates merge as evidence comes in, so patterns regroup at the end."""
-
-    def __init__(self) -> None:
-        self.miner = TemplateMiner()
-        self.by_key: dict[str, Template] = {}
-
-    def key(self, event: Event) -> str:
-        template = self.miner.add(without_temp_dirs(event.message))
-        if not _has_words(template):
-            return pattern_key(event)
-        key = f"{event.kind}|template:{template.id}"  # run-local: regroup() re-keys by the template's text
-        self.by_key[key] = template
-        return key
-
-    def regroup(self, patterns: dict[str, Pattern]) -> dict[str, Pattern]:
-        grouped: dict[str, Pattern] = {}
-        for key, pattern in sorted(patterns.items(), key=lambda item: item[1].order):
-            template = self.by_key.get(key)
-            if template is None:
-                grouped[key] = pattern
-                continue
-            live = self.miner.resolve(template)
-            if not _has_words(live):  # a template of wildcards only would fold unrelated lines together
-                grouped[key] = pattern
-                continue
-            merged_key = f"{pattern.event.kind}|template:{live.text}"  # the text, not the id: stable across runs
-            known = grouped.get(merged_key)
-            if known is None:
-                pattern.key = pattern.event.key = merged_key
-                grouped[merged_key] = pattern
-            else:
-                known.count += pattern.count
-                known.last = pattern.last
-                _merge_variants(known, pattern)
-        return grouped
+def _by_template(patterns: dict[str, Pattern]) -> dict[str, Pattern]:
+    """Patterns below critical, other than tests, folded further by the template mined from their messages (one
+    message per pattern, in order: the same result whether the inputs were read one by one or in parallel)."""
+    miner = TemplateMiner()
+    ordered = sorted(patterns.items(), key=lambda item: item[1].order)
+    mined = {key: miner.add(without_temp_dirs(pattern.event.message)) for key, pattern in ordered
+             if pattern.priority < Priority.CRITICAL and not pattern.event.test_id}
+    grouped: dict[str, Pattern] = {}
+    for key, pattern in ordered:
+        template = mined.get(key)
+        live = miner.resolve(template) if template is not None else None
+        if live is None or not _has_words(live):  # wildcards only would fold unrelated lines together
+            grouped[key] = pattern
+            continue
+        merged_key = f"{pattern.event.kind}|template:{live.text}"  # the text, not an id: stable across runs
+        known = grouped.get(merged_key)
+        if known is None:
+            pattern.key = pattern.event.key = merged_key
+            grouped[merged_key] = pattern
+        else:
+            known.count += pattern.count
+            known.last = pattern.last
+            _merge_variants(known, pattern)
+    return grouped
 
 
 def _has_words(template: Template) -> bool:
@@ -115,18 +119,40 @@ def _repeat(known: Pattern, event: Event, where: str) -> None:
     known.last = where
     if event.message == known.event.message or event.message in known.variants:
         return
+    _note_message(known, event.message[:MAX_STORED_CHARS])
+    values = masked_values(event)
+    if len(values) == len(known.values):
+        for seen, value in zip(known.values, values, strict=True):
+            _note_value(seen, value)
+
+
+def _fold(known: Pattern, other: Pattern) -> None:
+    """Two patterns of one key from different inputs: counts add up, the later one's last place wins, and what
+    differs is kept as if its occurrences had been added one by one."""
+    known.count += other.count
+    known.last = other.last
+    for message in other.variants:
+        if message != known.event.message and message not in known.variants:
+            _note_message(known, message)
+    known.distinct = max(known.distinct, other.distinct)
+    if len(other.values) == len(known.values):
+        for seen, values in zip(known.values, other.values, strict=True):
+            for value in values:
+                _note_value(seen, value)
+
+
+def _note_message(known: Pattern, message: str) -> None:
     if len(known.variants) < MAX_VARIANTS:
-        known.variants.append(event.message[:MAX_STORED_CHARS])
+        known.variants.append(message)
     else:
         known.distinct = MAX_VARIANTS + 1  # more than can be shown whole
-    values = masked_values(event)
-    if len(values) != len(known.values):
-        return
-    for seen, value in zip(known.values, values, strict=True):
-        if value not in seen:
-            if len(seen) >= MAX_VALUES:
-                seen.popitem()  # keep the first ones and the latest
-            seen[value] = None
+
+
+def _note_value(seen: dict[str, None], value: str) -> None:
+    if value not in seen:
+        if len(seen) >= MAX_VALUES:
+            seen.popitem()  # keep the first ones and the latest
+        seen[value] = None
 
 
 def variants_note(pattern: Pattern) -> list[str]:
@@ -146,10 +172,7 @@ def _merge_variants(known: Pattern, other: Pattern) -> None:
     line up, so only the messages are kept."""
     for message in other.variants:
         if message not in known.variants:
-            if len(known.variants) < MAX_VARIANTS:
-                known.variants.append(message)
-            else:
-                known.distinct = MAX_VARIANTS + 1
+            _note_message(known, message)
     known.values = []
 
 

@@ -108,7 +108,8 @@ class EnhancedTokenOptimizer:
         counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
         processor = StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, settings.profile, counter,
                                        families=without(settings.no_recognizer),
-                                       whole_chars=min(settings.budget * WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS))
+                                       whole_chars=min(settings.budget * WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS),
+                                       workers=settings.workers, encoding_dir=settings.encoding_dir)
         collected = processor.process_sources(expand_sources(settings.log_file))
         memory = recall(collected, settings)
         fitted = digest(collected, settings, counter, memory.fixed)

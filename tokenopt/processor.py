@@ -1,93 +1,175 @@
-"""StreamLogProcessor: one streaming pass from sources to folded patterns, in bounded memory."""
+"""StreamLogProcessor: one streaming pass per input, from raw bytes to folded patterns, in bounded memory;
+several inputs in parallel worker processes, merged into what one pass over them in order would give."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import chain
+import copy
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 
 from . import profiles
 from .dedup import Folder
 from .finder import rank
-from .formats import FAMILIES, Classifier, Family
+from .formats import FAMILIES, Classifier, Family, without
 from .model import Collected, Line
 from .reader import LineReader, Source, auto_chunk_size, expand_sources
 from .redact import Redactor
-from .steps import StepTracker
+from .steps import Framing, StepTracker
 from .tokens import Counter, load_counter
 
-EXACT_INPUT_CHARS = 4_000_000  # count every input token up to here, then sample
+EXACT_INPUT_CHARS = 4_000_000  # per input: count every token up to here, then sample
 SAMPLE_EVERY = 50
+PARALLEL_BYTES = 16 * 1024 * 1024  # below this much input, starting worker processes costs more than it saves
+
+
+@dataclass
+class Part:
+    """What one input gave: its folded patterns, its framing, its volume, its notes, its lines while small."""
+
+    source: str
+    folder: Folder
+    framings: list[Framing]
+    volume: Volume
+    notes: list[str]
+    bytes_read: int
+    whole: list[Line] | None
+    sample: list[Line]  # its first lines, for choosing the profile
 
 
 class StreamLogProcessor:
-    """Reads, classifies and folds logs chunk by chunk; memory is bounded by the chunk and the pattern caps."""
+    """Reads, classifies and folds logs; memory is bounded by the chunk, the pattern caps and the workers."""
 
     def __init__(self, chunk_size: int = 0, max_line_bytes: int = 65_536, profile: str = "auto",
                  counter: Counter | None = None, encoding: str = "cl100k_base",
                  redactor: Redactor | None = None, families: tuple[Family, ...] = FAMILIES,
-                 whole_chars: int = 0) -> None:
+                 whole_chars: int = 0, workers: int = 1, encoding_dir: tuple[str, ...] = ()) -> None:
         self.chunk_size = chunk_size
         self.max_line_bytes = max_line_bytes
         self.profile_name = profile
-        self.counter = counter or load_counter(encoding)
+        self.counter = counter or load_counter(encoding, encoding_dir)
+        self.encoding_dir = encoding_dir
         self.redactor = redactor or Redactor()
         self.families = families
         self.whole_chars = whole_chars  # keep every line up to this many characters (a log small enough to show)
+        self.workers = workers  # 0: as many as the machine has cores, when the input is large enough to gain
 
     def process(self, log_files: str | list[str] | tuple[str, ...]) -> Collected:
         patterns = (log_files,) if isinstance(log_files, str) else tuple(log_files)
         return self.process_sources(expand_sources(patterns))
 
     def process_sources(self, sources: list[Source]) -> Collected:
-        reader = LineReader(self.max_line_bytes, self.redactor)
-        chunks = reader.chunks(sources, self.chunk_size or auto_chunk_size(sources))
-        sample, chunks = _take_sample(chunks, profiles.SAMPLE_LINES)
-        profile = profiles.detect(sample) if self.profile_name == "auto" else profiles.get(self.profile_name)
+        workers = self._workers(sources)
+        if workers > 1:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                parts = list(pool.map(_run_task, [_Task(source, self) for source in sources]))
+        else:
+            parts = [self.read(source) for source in sources]
+        return self._merged(sources, parts)
+
+    def read(self, source: Source) -> Part:
+        """One input, start to end: its own redaction state, steps, blocks and folds."""
+        redactor = copy.deepcopy(self.redactor)  # a mask registered in one job's log is that log's
+        reader = LineReader(self.max_line_bytes, redactor)
         steps = StepTracker()
-        classifier = Classifier(self.families, steps, self.redactor)
-        folder = Folder(mine_templates=profile.mine_templates)
-        volume = _Volume(self.counter)
+        classifier = Classifier(self.families, steps, redactor)
+        folder, volume = Folder(), Volume()
         whole: list[Line] | None = []
-        for chunk in chunks:
-            volume.add(chunk)
+        sample: list[Line] = []
+        for chunk in reader.chunks([source], self.chunk_size or auto_chunk_size([source])):
+            volume.add(chunk, self.counter)
             folder.extend(classifier.feed(chunk))
+            if len(sample) < profiles.SAMPLE_LINES:
+                sample += chunk[:profiles.SAMPLE_LINES - len(sample)]
             if whole is not None and volume.chars <= self.whole_chars:
                 whole.extend(chunk)
             else:
                 whole = None
         folder.extend(classifier.finish())
         volume.add_unread(reader.clipped_bytes)
-        framings = steps.framings()
+        return Part(source.name, folder, steps.framings(), volume, reader.notes, reader.bytes_read,
+                    whole if not reader.clipped_bytes else None, sample)
+
+    def _profile(self, parts: list[Part]) -> profiles.Profile:
+        """The forced profile, or the one the first lines of the inputs look like."""
+        if self.profile_name != "auto":
+            return profiles.get(self.profile_name)
+        sample = [line for part in parts for line in part.sample][:profiles.SAMPLE_LINES]
+        return profiles.detect(sample)
+
+    def _workers(self, sources: list[Source]) -> int:
+        if len(sources) < 2 or any(source.path is None for source in sources):  # stdin is this process's
+            return 1
+        if self.workers:
+            return min(self.workers, len(sources))
+        big_enough = sum(source.size for source in sources) >= PARALLEL_BYTES
+        return min(os.cpu_count() or 1, len(sources)) if big_enough else 1
+
+    def _merged(self, sources: list[Source], parts: list[Part]) -> Collected:
+        profile = self._profile(parts)
+        folder, volume, notes, framings = Folder(mine_templates=profile.mine_templates), Volume(), [], []
+        whole: list[Line] | None = []
+        for part in parts:
+            folder.merge(part.folder)
+            volume.merge(part.volume)
+            notes += part.notes
+            framings += part.framings
+            whole = whole + part.whole if whole is not None and part.whole is not None else None
+        if whole is not None and volume.chars > self.whole_chars:
+            whole = None
         patterns = folder.ordered()
         rank(patterns, framings)
         return Collected(
-            patterns=patterns, tallies=folder.tallies, input_bytes=reader.bytes_read,
+            patterns=patterns, tallies=folder.tallies, input_bytes=sum(part.bytes_read for part in parts),
             input_lines=volume.lines, input_chars=volume.chars, input_tokens=volume.estimate,
-            input_tokens_exact=volume.exact,
-            sources=[s.name for s in sources], notes=reader.notes, profile=profile.name, framings=framings,
-            whole=whole if not reader.clipped_bytes else None)
+            input_tokens_exact=volume.exact, sources=[s.name for s in sources], notes=notes, profile=profile.name,
+            framings=framings, whole=whole)
 
 
-class _Volume:
-    """Input size in lines, characters and tokens: exact for the first megabytes, sampled after."""
+class _Task:
+    """One input for a worker process, with what it needs to read it as the parent would (picklable)."""
 
-    def __init__(self, counter: Counter) -> None:
-        self.counter = counter
-        self.lines = self.chars = self.tokens = self.counted_chars = 0
-        self.exact = counter.exact
+    def __init__(self, source: Source, processor: StreamLogProcessor) -> None:
+        self.source = source
+        self.chunk_size, self.max_line_bytes = processor.chunk_size, processor.max_line_bytes
+        self.encoding, self.encoding_dir = processor.counter.name, processor.encoding_dir
+        self.allow_estimate = not processor.counter.exact
+        self.redactor, self.whole_chars = processor.redactor, processor.whole_chars
+        names = {family.name for family in processor.families}
+        self.families_off = tuple(family.name for family in FAMILIES if family.name not in names)
 
-    def add(self, chunk: list[Line]) -> None:
-        text_chars = 0
-        for line in chunk:
-            text_chars += len(line.text) + 1
+
+def _run_task(task: _Task) -> Part:
+    counter = load_counter(task.encoding, task.encoding_dir, task.allow_estimate)
+    processor = StreamLogProcessor(task.chunk_size, task.max_line_bytes, counter=counter,
+                                   redactor=task.redactor, families=without(task.families_off),
+                                   whole_chars=task.whole_chars, encoding_dir=task.encoding_dir)
+    return processor.read(task.source)
+
+
+@dataclass
+class Volume:
+    """An input's size in lines, characters and tokens: exact for its first megabytes, sampled after."""
+
+    lines: int = 0
+    chars: int = 0
+    tokens: int = 0
+    counted_chars: int = 0
+    exact: bool = True
+    estimated: int = field(default=0)  # the token estimate of merged inputs
+
+    def add(self, chunk: list[Line], counter: Counter) -> None:
+        text_chars = sum(len(line.text) + 1 for line in chunk)
         self.lines += len(chunk)
         self.chars += text_chars
+        self.exact = self.exact and counter.exact
         if self.counted_chars + text_chars <= EXACT_INPUT_CHARS:
-            self.tokens += self.counter.count("\n".join(line.text for line in chunk) + "\n")
+            self.tokens += counter.count("\n".join(line.text for line in chunk) + "\n")
             self.counted_chars += text_chars
         else:
             self.exact = False
             picked = chunk[::SAMPLE_EVERY]
-            self.tokens += self.counter.count("\n".join(line.text for line in picked) + "\n")
+            self.tokens += counter.count("\n".join(line.text for line in picked) + "\n")
             self.counted_chars += sum(len(line.text) + 1 for line in picked)
 
     def add_unread(self, size: int) -> None:
@@ -96,21 +178,13 @@ class _Volume:
             self.chars += size
             self.exact = False
 
+    def merge(self, other: Volume) -> None:
+        self.lines += other.lines
+        self.chars += other.chars
+        self.exact = self.exact and other.exact
+        self.estimated += other.estimate
+
     @property
     def estimate(self) -> int:
-        if not self.counted_chars:
-            return 0
-        return round(self.tokens * self.chars / self.counted_chars)
-
-
-def _take_sample(chunks: Iterator[list[Line]], size: int) -> tuple[list[Line], Iterator[list[Line]]]:
-    """The first ``size`` lines for profile detection, and the stream with those chunks put back."""
-    taken: list[list[Line]] = []
-    count = 0
-    for chunk in chunks:
-        taken.append(chunk)
-        count += len(chunk)
-        if count >= size:
-            break
-    sample = [line for chunk in taken for line in chunk][:size]
-    return sample, chain(taken, chunks)
+        own = round(self.tokens * self.chars / self.counted_chars) if self.counted_chars else 0
+        return self.estimated + own

@@ -44,6 +44,7 @@ class Settings:
     memory_file: str = ""  # also write the summaries as an MCP memory-server knowledge graph (JSON lines)
     index_max_patterns: int = 5_000
     no_recognizer: tuple[str, ...] = ()  # recognizer families switched off ("all": the generic finder alone)
+    workers: int = 0  # processes reading inputs in parallel; 0: one per core when the inputs are large
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], origin: str = "option",
@@ -93,6 +94,7 @@ class Settings:
             ("max-logs", self.max_logs, self.max_logs >= 1, "1 or more"),
             ("max-log-size-mb", self.max_log_size_mb, self.max_log_size_mb > 0, "more than 0"),
             ("index-max-patterns", self.index_max_patterns, self.index_max_patterns >= 1, "1 or more"),
+            ("workers", self.workers, 0 <= self.workers <= 256, "0 (one per core) to 256"),
         )
         for name, value, ok, expected in ranges:
             if not ok:
@@ -165,6 +167,7 @@ _PARSERS: dict[str, Callable[[Any, str, str], Any]] = {
     "no_recognizer": _strings,
     "budget": _integer,
     "chunk_size": _integer,
+    "workers": _integer,
     "max_logs": _integer,
     "index_max_patterns": _integer,
     "max_line_bytes": _integer,

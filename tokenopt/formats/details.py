@@ -16,7 +16,8 @@ _DETAIL = re.compile(
     r"|panicked at|^panic: |^\s*(?:left|right):|\berror(?:\[E\d+\])?:|^\s+\S+\.go:\d+: "
 )
 # The values an assertion compared (jest's Expected/Received, Rust's left/right): a one-line failure needs them.
-_COMPARED = re.compile(r"^\s*(?:Expected|Received|expected|got|actual|left|right)(?: (?:substring|message|value|length))?:\s+\S"
+_COMPARED = re.compile(r"^\s*(?:Expected|Received|expected|got|actual|left|right)"
+                       r"(?: (?:substring|message|value|length))?:\s+\S"
                        r"|^\s*[-+] {3}\S")  # jest's object diff: "-   \"count\": 6," / "+   \"count\": 2,"
 _E_EXCEPTION = re.compile(r"^E\s+(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Warning)\b")
 _RUST_THREAD = re.compile(r"^thread '[^']*'(?: \(\d+\))? ")
