@@ -248,7 +248,7 @@ _RULES: tuple[_Rule, ...] = (
           _after(r"(?i)\bdocker[ \t]+login\b|" + _SSHPASS, 300)),
     # mysql's password is attached (-pSECRET; "-p name" prompts and names a database); not (?i): -P is the port
     _Rule("cli-password", r"(?<!\S)-p[\"']?(?P<v>[^\s\"'-][^\s\"']*)", _after(f"(?i){_MYSQL}|{_SSHPASS}", 300)),
-    _Rule("netrc-password", r"(?i)machine[ \t]+\S+[ \t]+login[ \t]+\S+[ \t]+password[ \t]+(?P<v>\S+)",
+    _Rule("netrc-password", r"(?i)machine[ \t]+\S+[ \t]+login[ \t]+\S+[ \t]+password[ \t]+(?P<v>[^\s\"']+)",
           _not_placeholder),
     _Rule("docker-auth", r"\"auth\"[ \t]*:[ \t]*\"(?P<v>[A-Za-z0-9+/]{8,}={0,2})\"", _user_password),
     _Rule("npmrc-auth", r"_auth(?<![A-Za-z0-9]_auth)[ \t]*=[ \t]*(?P<v>[A-Za-z0-9+/]{8,}={0,2})", _user_password),

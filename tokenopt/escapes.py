@@ -83,3 +83,16 @@ def _decode(view: View) -> View | None:
         return None
     pieces.append(view.text[done:])
     return View("".join(pieces), view, tuple(places), tuple(ends))
+
+
+def aligned_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``..``end`` of ``text`` widened at its start and narrowed at its end to whole escapes: a
+    value read as ``abc\\`` from ``abc\\"`` leaves the escaped quote in place."""
+    for escape in ESCAPE.finditer(text, 0, end + 11):  # from the start: "\\\\n" is not "\\n"
+        if escape.start() >= end:
+            break
+        if escape.start() < start < escape.end():
+            start = escape.start()
+        if escape.start() < end < escape.end():
+            end = escape.start() if escape.start() > start else escape.end()
+    return start, end

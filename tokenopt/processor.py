@@ -43,7 +43,7 @@ class StreamLogProcessor:
         sample, chunks = _take_sample(chunks, profiles.SAMPLE_LINES)
         profile = profiles.detect(sample) if self.profile_name == "auto" else profiles.get(self.profile_name)
         steps = StepTracker()
-        classifier = Classifier(self.families, steps, self.redactor)
+        classifier = Classifier(self.families, steps, self.redactor.detached())
         folder = Folder(mine_templates=profile.mine_templates)
         volume = _Volume(self.counter)
         whole: list[Line] | None = []
@@ -59,6 +59,11 @@ class StreamLogProcessor:
         framings = steps.framings()
         patterns = folder.ordered()
         rank(patterns, framings)
+        # What is kept was composed from several lines (a failure's label and its assertion, a template and
+        # its example): one more pass over it, with every value registered by the end of the input.
+        again = self.redactor.detached()
+        for pattern in patterns:
+            again.redact_event(pattern.event)
         return Collected(
             patterns=patterns, tallies=folder.tallies, input_bytes=reader.bytes_read,
             input_lines=volume.lines, input_chars=volume.chars, input_tokens=volume.estimate,

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .credentials import BY_KIND, KINDS, LABELS, MARKER, ORDER, TRIGGER, TRIGGER_NAMES, find_trigger
-from .escapes import ESCAPE, View, views
+from .escapes import ESCAPE, View, aligned_span, views
 from .model import Event
 
 __all__ = ["KINDS", "Redactor"]
@@ -85,7 +85,7 @@ class Redactor:
             if inside is not None:
                 return inside
         if "\\" in text and ESCAPE.search(text):
-            spans = [span for view in views(text) for span in self._spans(view, view.text.lower())]
+            spans = self._decoded_spans(text)
         else:
             low = text.lower()
             if find_trigger(low) is None and "ASIA" not in text and not self.extra_values:
@@ -108,7 +108,21 @@ class Redactor:
         self._pem = None
         return self(text)
 
-    def _spans(self, view: View, low: str) -> list[Span]:
+    def _decoded_spans(self, text: str) -> list[Span]:
+        """Spans found in every view of a line with escapes, the most decoded first. In a line with JSON
+        strings a shallower view only adds what no deeper one found there: it reads ``\\u0026`` or ``\\n"}`` as
+        part of a value and would take the next field or the record's end with it. A line without a quote
+        holds no JSON string: its backslashes are its own characters, and every view's spans count."""
+        layers = views(text)
+        literal = '"' not in text
+        spans = self._spans(layers[-1], layers[-1].text.lower())
+        for view in reversed(layers[:-1]):
+            for start, end, order in self._spans(view, view.text.lower(), aligned=not literal):
+                if literal or not any(start < stop and begin < end for begin, stop, _ in spans):
+                    spans.append((start, end, order))
+        return spans
+
+    def _spans(self, view: View, low: str, aligned: bool = False) -> list[Span]:
         """What every triggered rule finds in one view of the line, as spans of the raw line."""
         text = view.text
         kinds = _triggered(low, text)
@@ -120,6 +134,8 @@ class Redactor:
         for kind in kinds - {"masked", "private-key"}:
             order = ORDER[kind]
             found += [(start, end, order) for rule in BY_KIND[kind] for start, end in rule.spans(text, low)]
+        if aligned:  # a span must not cut an escape in two: the string would not decode any more
+            found = [(*aligned_span(text, start, end), order) for start, end, order in found]
         if view.parent is None:
             return found
         return [(*view.raw_span(start, end), order) for start, end, order in found]
