@@ -164,6 +164,18 @@ def sample(kind: str, index: int, seed: int | None = None) -> tuple[str, str]:
     return SAMPLES[kind][index](random.Random(f"{kind}/{index}" if seed is None else seed))
 
 
+PLANTABLE = {
+    "password": lambda r: put("password={}", fake(r, ALNUM, 12)),
+    "secret": lambda r: put("api_key={}", fake(r, ALNUM, 32)),
+}
+
+
+def plant(kind: str, index: int, seed: int) -> tuple[str, str]:
+    """A credential in context to plant in arbitrary text; assignments in their ``=`` form, as ``key: value``
+    is only redacted at the end of a line (mid-sentence it is prose) and arbitrary text follows the plant."""
+    return PLANTABLE[kind](random.Random(seed)) if kind in PLANTABLE else sample(kind, index, seed)
+
+
 
 
 # How CI logs wrap a line: each takes the line and its secret and gives the log line(s) and what must not

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from secret_corpus import ALNUM, CASES, SAMPLES, fake, put, sample
+from secret_corpus import ALNUM, CASES, SAMPLES, fake, plant, sample
 
 from tokenopt.reader import LineReader, expand_sources
 from tokenopt.redact import KINDS, Redactor
@@ -222,25 +222,13 @@ def test_registered_values_are_masked_and_never_inside_a_marker() -> None:
     assert "abc" not in redactor.extra_values
 
 
-PLANTABLE = {
-    "password": lambda r: put("password={}", fake(r, ALNUM, 12)),
-    "secret": lambda r: put("api_key={}", fake(r, ALNUM, 32)),
-}
-
-
-def _planted(kind: str, index: int, seed: int) -> tuple[str, str]:
-    """A credential in context; assignments in their ``=`` form, as ``key: value`` is only redacted at the end
-    of a line (mid-sentence it is prose) and arbitrary text follows the plant."""
-    return PLANTABLE[kind](random.Random(seed)) if kind in PLANTABLE else sample(kind, index, seed)
-
-
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=120)
 _PLANTED = st.tuples(st.sampled_from(CASES), st.integers(0, 2**32), _TEXT, st.integers(0, 120))
 
 
 def _check_planted(planted: tuple[tuple[str, int], int, str, int]) -> None:
     (kind, index), seed, text, cut = planted
-    snippet, secret = _planted(kind, index, seed)
+    snippet, secret = plant(kind, index, seed)
     cut = min(cut, len(text))
     line = f"{text[:cut]} {snippet} {text[cut:]}"
     out = Redactor()(line)

@@ -20,7 +20,7 @@ _SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r":
 MAX_DEPTH = 4  # JSON in a JSON string in a JSON string, and one level more
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class View:
     """A line's text at one decoding depth. Each escape decoded into this view is one character at
     ``places[i]``, read from the parent view up to ``ends[i]``; the text between escapes is copied."""

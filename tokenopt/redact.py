@@ -37,6 +37,10 @@ _DIGIT = re.compile(r"\d")
 PEM_MAX_LINES = 400  # a 16k-bit RSA key is ~200 lines; an unterminated block must not eat the log
 PEM_MAX_GAP = 5  # other output interleaved in a block (parallel steps) before it counts as ended
 _MASKED, _PRIVATE_KEY = ORDER["masked"], ORDER["private-key"]
+# Escapes that can make a trigger the raw line lacks: any ``\\uXXXX``, ``\\/`` (``webhooks/``), ``\\\\`` (a
+# deeper view). The others decode to a control character or a quote, which no trigger fragment holds and
+# none needs to be absent (no fragment has a negative lookbehind): they can break a trigger, never make one.
+_REVEALING = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[\\/])")
 
 Span = tuple[int, int, int]  # start, end in the raw line, and the kind's place in ORDER
 
@@ -84,13 +88,16 @@ class Redactor:
             inside = self._pem_line(self._pem, text)
             if inside is not None:
                 return inside
-        if "\\" in text and ESCAPE.search(text):
-            spans = self._decoded_spans(text)
-        else:
-            low = text.lower()
-            if find_trigger(low) is None and "ASIA" not in text and not self.extra_values:
-                return text
-            spans = self._spans(View(text), low)
+        low = text.lower()
+        found = find_trigger(low)
+        escaped = "\\" in text and ESCAPE.search(text) is not None
+        if found is None and "ASIA" not in text and not self.extra_values and \
+                (not escaped or _REVEALING.search(text) is None):
+            return text
+        kinds = _triggered(low, text, found)
+        spans = self._spans(View(text), low, kinds)
+        if escaped:
+            spans = self._decoded_spans(text, spans, kinds)
         if spans:
             text = self._replace(text, spans)
         if "-----BEGIN" in text:
@@ -108,24 +115,33 @@ class Redactor:
         self._pem = None
         return self(text)
 
-    def _decoded_spans(self, text: str) -> list[Span]:
-        """Spans found in every view of a line with escapes, the most decoded first. In a line with JSON
-        strings a shallower view only adds what no deeper one found there: it reads ``\\u0026`` or ``\\n"}`` as
-        part of a value and would take the next field or the record's end with it. A line without a quote
-        holds no JSON string: its backslashes are its own characters, and every view's spans count."""
-        layers = views(text)
+    def _decoded_spans(self, text: str, raw: list[Span], kinds: set[str]) -> list[Span]:
+        """Spans found in every view of a line with escapes (``raw``: those of the line as it is, whose rules
+        were triggered by ``kinds``), the most decoded first. In a line with JSON strings a shallower view
+        only adds what no deeper one found there, its span never cutting an escape in two: it reads
+        ``\\u0026`` or ``\\n"}`` as part of a value and would take the next field, or the record's end, with it.
+        A line without a quote holds no JSON string: its backslashes are its own characters, and every
+        view's spans count."""
         literal = '"' not in text
-        spans = self._spans(layers[-1], layers[-1].text.lower())
-        for view in reversed(layers[:-1]):
-            for start, end, order in self._spans(view, view.text.lower(), aligned=not literal):
-                if literal or not any(start < stop and begin < end for begin, stop, _ in spans):
-                    spans.append((start, end, order))
-        return spans
+        by_view: list[list[Span]] = []
+        for view in views(text)[1:]:
+            low = view.text.lower()
+            kinds = kinds | _near_escapes(view, low)
+            by_view.append(self._spans(view, low, kinds))
+        spans: list[Span] = []
+        for found in reversed(by_view):
+            spans += found if literal else [span for span in found if not _overlaps(span, spans)]
+        if literal:
+            return spans + raw
+        raw = [(*aligned_span(text, start, end), order) for start, end, order in raw]
+        return spans + [span for span in raw if not _overlaps(span, spans)]
 
-    def _spans(self, view: View, low: str, aligned: bool = False) -> list[Span]:
-        """What every triggered rule finds in one view of the line, as spans of the raw line."""
+    def _spans(self, view: View, low: str, kinds: set[str]) -> list[Span]:
+        """What the rules of ``kinds`` (and the registered values) find in one view of the line (``low``:
+        its text lower-cased), as spans of the raw line."""
+        if not kinds and not self.extra_values:
+            return []
         text = view.text
-        kinds = _triggered(low, text)
         if "masked" in kinds:  # before masking known values, which could hide part of the new one
             self._register_mask(text)
         found = self._registered(text) if self.extra_values else []
@@ -134,8 +150,6 @@ class Redactor:
         for kind in kinds - {"masked", "private-key"}:
             order = ORDER[kind]
             found += [(start, end, order) for rule in BY_KIND[kind] for start, end in rule.spans(text, low)]
-        if aligned:  # a span must not cut an escape in two: the string would not decode any more
-            found = [(*aligned_span(text, start, end), order) for start, end, order in found]
         if view.parent is None:
             return found
         return [(*view.raw_span(start, end), order) for start, end, order in found]
@@ -240,9 +254,36 @@ def _pem_body(text: str, pem: _Pem) -> str | None:
     return None
 
 
-def _triggered(low: str, text: str) -> set[str]:
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end, _ in spans)
+
+
+_TRIGGER_REACH = 40  # the longest text a trigger fragment reads, lookarounds included (twilio: sk + 32 hex)
+
+
+def _near_escapes(view: View, low: str) -> set[str]:
+    """The triggers a decoded view adds to its parent's: only text next to a decoded escape is new, so
+    only windows around those are searched (a go test -json line: one window at its end)."""
+    windows: list[list[int]] = []
+    for place in view.places:
+        start, end = max(0, place - _TRIGGER_REACH), place + _TRIGGER_REACH + 1
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
     kinds: set[str] = set()
-    found = find_trigger(low)
+    for start, end in windows:
+        found = TRIGGER.search(low, start, end)
+        while found is not None:
+            kinds.update(TRIGGER_NAMES[found.lastgroup or ""])
+            found = TRIGGER.search(low, found.start() + 1, end)
+        if "ASIA" in view.text[start:end]:
+            kinds.add("aws-access-key-id")
+    return kinds
+
+
+def _triggered(low: str, text: str, found: re.Match[str] | None) -> set[str]:
+    kinds: set[str] = set()
     while found is not None:
         kinds.update(TRIGGER_NAMES[found.lastgroup or ""])
         found = TRIGGER.search(low, found.start() + 1)
