@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tokenopt import EnhancedTokenOptimizer
 from tokenopt.action import annotation_commands
+from tokenopt.escapes import views
 from tokenopt.reports import Report
 
 ALNUM = string.ascii_letters + string.digits
@@ -286,10 +287,11 @@ def run(cases: list[Case], work: Path, max_line_bytes: int = 65_536) -> dict[str
 
 
 def readable(text: str) -> str:
-    """Text as its reader sees it: JSON strings decoded, Markdown and workflow-command escapes undone."""
+    """Text as its reader sees it: JSON strings decoded (and escapes in them, as in a quoted JSON record),
+    Markdown and workflow-command escapes undone."""
     text = html.unescape(text).replace("\u200b", "").replace("\\|", "|").replace("!\\[", "![")
     text = text.replace("%0A", "\n").replace("%0D", "\r").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
-    return "\n".join([text, *_strings(text)])
+    return "\n".join(view.text for piece in [text, *_strings(text)] for view in views(piece))
 
 
 def _strings(text: str) -> list[str]:
@@ -312,6 +314,11 @@ def _walk(value: object, found: list[str]) -> None:
     elif isinstance(value, list):
         for item in value:
             _walk(item, found)
+
+
+def kept(outputs: dict[str, str], one: Case) -> bool:
+    """Whether the case's line reached an output at all (its tag is there): else it hid nothing."""
+    return any(one.tag in text for text in outputs.values())
 
 
 def leaks(outputs: dict[str, str], one: Case) -> list[str]:
