@@ -191,7 +191,8 @@ def worst_lines() -> None:
     noise = "".join(rng.choice(string.ascii_letters + string.digits + "+/") for _ in range(60_000))
     shapes = {"base64": noise, "curl ": "curl " * 12_000, "docker login -p": "docker login" + " -p x" * 12_000,
               "://a:": "://a:" * 12_000, "password=": "password=" * 6_600, "token: ": "token: " * 8_500,
-              "BEGIN header": "-----BEGIN PRIVATE KEY-----" * 2_200, "@": "@" * 60_000, "eyJ": "eyJ" * 20_000}
+              "BEGIN header": "-----BEGIN PRIVATE KEY-----" * 2_200, "@": "@" * 60_000, "eyJ": "eyJ" * 20_000,
+              "\\u escapes": "token " + "\\u0067" * 10_000, "\\\\ nesting": '"' + "\\\\" * 30_000}
     timings = []
     for name, line in shapes.items():
         started = time.perf_counter()

@@ -245,7 +245,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("cli-password", r"(?i)--(?:[a-z0-9]+-)*(?:password|passwd|token|secret|api-?key)[ \t]+[\"']?"
                           r"(?P<v>[^\s\"']+)", _cli_value),
     _Rule("cli-password", r"(?i)-(?<!\S-)p[ \t]+[\"']?(?P<v>[^\s\"']+)",
-          _after(r"(?i)\bdocker[ \t]+login\b|" + _SSHPASS, 300)),
+          _after(r"(?i)(?<![a-z])(?:docker[ \t]+login\b|sshpass\s[^;&|]*$)", 300)),
     # mysql's password is attached (-pSECRET; "-p name" prompts and names a database); not (?i): -P is the port
     _Rule("cli-password", r"(?<!\S)-p[\"']?(?P<v>[^\s\"'-][^\s\"']*)", _after(f"(?i){_MYSQL}|{_SSHPASS}", 300)),
     _Rule("netrc-password", r"(?i)machine[ \t]+\S+[ \t]+login[ \t]+\S+[ \t]+password[ \t]+(?P<v>[^\s\"']+)",
