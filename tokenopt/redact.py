@@ -6,17 +6,19 @@ private-key blocks. Generic entropy rules are left out on purpose: they flag has
 are facts in a build log. Markers name the kind, never the value, and redacting twice changes nothing.
 
 A line holding JSON string escapes is also read decoded (``escapes.views``: ``\\u0026sig=``, a ``\\n`` before
-``Authorization:``, JSON nested in a JSON string): every rule runs on every view, and what it finds is
-replaced in the raw line, escapes and all, so the rest of the line keeps its own characters.
+``Authorization:``, JSON nested in a JSON string): the rules run on every view, the most decoded first,
+and what they find is replaced in the raw line, escapes and all, so the rest of the line keeps its own
+characters and a JSON record still decodes.
 
 Cost: one regex search over the lower-cased line decides whether any rule can apply (``_TRIGGERS``); only
-the rules whose trigger was found then run, so a line without any (and without a backslash) costs a
-lower() and that one search.
+the rules whose trigger was found then run, so a line without any costs a lower() and that one search. A
+line with escapes is decoded only when it has a trigger or an escape that could spell one (``_REVEALING``),
+and a decoded view is searched only around its decoded escapes.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .credentials import BY_KIND, KINDS, LABELS, MARKER, ORDER, TRIGGER, TRIGGER_NAMES, find_trigger
 from .escapes import ESCAPE, View, aligned_span, views
@@ -43,6 +45,7 @@ _MASKED, _PRIVATE_KEY = ORDER["masked"], ORDER["private-key"]
 _REVEALING = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[\\/])")
 
 Span = tuple[int, int, int]  # start, end in the raw line, and the kind's place in ORDER
+_NOT_QUOTED = {"kind", "source", "key"}  # an event's own labels: a kind, an input's name, its fold key
 
 
 @dataclass
@@ -105,11 +108,14 @@ class Redactor:
         return text
 
     def redact_event(self, event: Event) -> None:
-        """Every text of a kept event, once more (a stateless pass; see ``StreamLogProcessor``)."""
-        event.message = self._alone(event.message)
-        event.excerpt = tuple(self._alone(line) for line in event.excerpt)
-        event.location, event.step = self._alone(event.location), self._alone(event.step)
-        event.test_id, event.test_label = self._alone(event.test_id), self._alone(event.test_label)
+        """Every text a kept event quotes (its message, excerpt, location, test and step, whatever fields it
+        grows), once more, each on its own; see ``StreamLogProcessor``."""
+        for name in (f.name for f in fields(event) if f.name not in _NOT_QUOTED):
+            value = getattr(event, name)
+            if isinstance(value, str):
+                setattr(event, name, self._alone(value))
+            elif isinstance(value, tuple):
+                setattr(event, name, tuple(self._alone(v) if isinstance(v, str) else v for v in value))
 
     def _alone(self, text: str) -> str:
         self._pem = None
