@@ -31,6 +31,8 @@ line = st.one_of(
     st.builds("10.0.0.{} - - \"GET /api/{} HTTP/1.1\" {} 512".format, number, words, st.sampled_from(["200", "502"])),
     st.builds("  <b>{}</b> & `{}` @{} #{}".format, words, words, words, number),
     st.just("##[error]Process completed with exit code 1."),
+    st.builds('{{"Time":"2026-11-20T10:15:32Z","Action":"output","Package":"x","Output":"{}\\n"}}'.format,
+              st.sampled_from(["ok  \\texample.com/x\\t0.01s", "    x_test.go:12: got 1, want 2", "--- FAIL: TestX (0.00s)"])),
     words,
 )
 # What the text digest writes of its own: headings, counts, locations, notes and markers.
@@ -49,6 +51,21 @@ def digest(lines: list[str], budget: int, fmt: str) -> dict:
             EnhancedTokenOptimizer(max_token_budget=budget, out=str(Path(work) / "d.txt"), format="text",
                                    index="").process_logs(str(log))
     return summary
+
+
+def as_read(lines: list[str]) -> list[str]:
+    """The input as tokenopt reads it: normalised lines, and the strings a JSON record holds (go test -json's
+    Output is the tool's own line, escaped: decoding it changes no character)."""
+    read = [normalise(text) for raw in lines for text in raw.split("\n")]
+    for text in list(read):
+        if text.startswith("{"):
+            try:
+                record = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                read += [part for value in record.values() if isinstance(value, str) for part in value.split("\n")]
+    return read
 
 
 def quoted(text: str, read: list[str]) -> bool:
@@ -73,7 +90,7 @@ def check_nothing_inserted(text: str, raw: str) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(line, min_size=1, max_size=80), st.sampled_from([120, 400, 1500, 6000]))
 def test_every_line_the_text_digest_quotes_is_the_logs_own(lines: list[str], budget: int):
-    read = [normalise(text) for raw in lines for text in raw.split("\n")]
+    read = as_read(lines)
     summary = digest(lines, budget, "text")
     check_text_digest(summary["digest"], read)
     check_nothing_inserted(summary["digest"], "\n".join(lines))
@@ -82,7 +99,7 @@ def test_every_line_the_text_digest_quotes_is_the_logs_own(lines: list[str], bud
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(line, min_size=1, max_size=80), st.sampled_from([300, 2000]))
 def test_json_events_hold_the_logs_characters(lines: list[str], budget: int):
-    read = [normalise(text) for raw in lines for text in raw.split("\n")]
+    read = as_read(lines)
     summary = digest(lines, budget, "json")
     for event in summary["events"]:
         assert quoted(event["message"], read), event

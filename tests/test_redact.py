@@ -1,147 +1,25 @@
 """Redaction: every credential kind is caught with the rest of its line intact, look-alikes are left alone.
 
-All credential values are built here from a seeded random generator, in the right shape but fake, so no
-real secret (and no literal a secret scanner would flag) is in the repository.
+The credential samples are in ``secret_corpus``: built from a seeded random generator, in the right shape
+but fake, so no real secret (and no literal a secret scanner would flag) is in the repository.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import random
-import string
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from secret_corpus import ALNUM, CASES, SAMPLES, fake, plant, sample
 
 from tokenopt.reader import LineReader, expand_sources
 from tokenopt.redact import KINDS, Redactor
 
 ROOT = Path(__file__).resolve().parent.parent
-ALNUM = string.ascii_letters + string.digits
-URLSAFE = ALNUM + "_-"
-HEX = "0123456789abcdef"
-DIGITS = string.digits
-BASE32 = string.ascii_uppercase + "234567"
-
-
-def fake(rng: random.Random, alphabet: str, size: int) -> str:
-    """Random text of ``size`` from ``alphabet`` that holds a digit and a letter (as generated keys do)."""
-    body = [rng.choice(alphabet) for _ in range(size)]
-    digits, letters = [c for c in alphabet if c.isdigit()], [c for c in alphabet if c.isalpha()]
-    if digits and letters and size >= 2:
-        body[rng.randrange(size // 2)] = rng.choice(digits)
-        body[size // 2 + rng.randrange(size - size // 2)] = rng.choice(letters)
-    return "".join(body)
-
-
-def b64url(data: dict[str, object]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
-
-
-# kind -> builds (line, secret) from a random generator; the line holds the secret once, in context.
-Sample = Callable[[random.Random], tuple[str, str]]
-
-
-def _in(template: str, secret: str) -> tuple[str, str]:
-    return template.format(secret), secret
-
-
-def _pem_inline(r: random.Random) -> tuple[str, str]:
-    body = "\\n".join(fake(r, ALNUM + "+/", 64) for _ in range(4))
-    key = f"-----BEGIN PRIVATE KEY-----\\n{body}\\n-----END PRIVATE KEY-----"
-    return f'  "private_key": "{key}\\n",', key
-
-
-SAMPLES: dict[str, list[Sample]] = {
-    "private-key": [_pem_inline],
-    "github-token": [lambda r: _in("export GH_TOKEN={} # from the vault", "ghp_" + fake(r, ALNUM, 36)),
-                     lambda r: _in("remote: token {} was revoked", "github_pat_" + fake(r, ALNUM + "_", 82)),
-                     lambda r: _in("git push https://x-access-token:{}@github.com/o/r.git",
-                                   "ghs_" + fake(r, ALNUM, 36))],
-    "aws-access-key-id": [lambda r: _in("aws_access_key_id = {}", "AKIA" + fake(r, BASE32, 16)),
-                          lambda r: _in('"AccessKeyId": "{}",', "ASIA" + fake(r, BASE32, 16))],
-    "aws-secret-key": [lambda r: _in("aws_secret_access_key = {}", fake(r, ALNUM + "/+", 40)),
-                       lambda r: _in('"SecretAccessKey": "{}",', fake(r, ALNUM + "/+", 40))],
-    "slack-token": [lambda r: _in("posting with {} to #ci",
-                                  f"xoxb-{fake(r, DIGITS, 12)}-{fake(r, DIGITS, 13)}-{fake(r, ALNUM, 24)}")],
-    "slack-webhook": [lambda r: _in("curl -X POST -d @msg.json https://hooks.slack.com/{} -s",
-                                    f"services/T{fake(r, ALNUM.upper(), 8)}/B{fake(r, ALNUM.upper(), 8)}/"
-                                    f"{fake(r, ALNUM, 24)}")],
-    "discord-webhook": [lambda r: _in("notify https://discord.com/api/webhooks/{} done",
-                                      f"{fake(r, DIGITS, 18)}/{fake(r, URLSAFE, 68)}")],
-    "anthropic-key": [lambda r: _in("ANTHROPIC_API_KEY={}", "sk-ant-api03-" + fake(r, URLSAFE, 93) + "AA")],
-    "openai-key": [lambda r: _in("Incorrect API key provided: {}. You can find your key at",
-                                 "sk-proj-" + fake(r, URLSAFE, 74) + "T3BlbkFJ" + fake(r, URLSAFE, 74)),
-                   lambda r: _in("key {} set", "sk-" + fake(r, ALNUM, 20) + "T3BlbkFJ" + fake(r, ALNUM, 20))],
-    "gitlab-token": [lambda r: _in("git clone https://oauth2:{}@gitlab.com/g/p.git", "glpat-" + fake(r, URLSAFE, 20))],
-    "grafana-token": [lambda r: _in("GRAFANA_SA={} ok", f"glsa_{fake(r, ALNUM, 32)}_{fake(r, HEX, 8)}")],
-    "npm-token": [lambda r: _in("//registry.npmjs.org/:_authToken={}", "npm_" + fake(r, ALNUM, 36))],
-    "pypi-token": [lambda r: _in("TWINE_PASSWORD={}", "pypi-AgEIcHlwaS5vcmc" + fake(r, URLSAFE, 70))],
-    "stripe-key": [lambda r: _in("stripe.api_key = '{}'", "sk_" + "live_" + fake(r, ALNUM, 24)),
-                   lambda r: _in("webhook secret {} loaded", "whsec_" + fake(r, ALNUM, 32))],
-    "google-api-key": [lambda r: _in("GET https://maps.example.com/geocode?key={}&q=x 403",
-                                     "AIza" + fake(r, URLSAFE, 35))],
-    "google-oauth": [lambda r: _in("client secret {} rejected", "GOCSPX-" + fake(r, URLSAFE, 28)),
-                     lambda r: _in("using access token {} for gcs", "ya29." + fake(r, URLSAFE, 80))],
-    "azure-storage-key": [lambda r: _in("DefaultEndpointsProtocol=https;AccountName=a;AccountKey={};EndpointSuffix=x",
-                                        fake(r, ALNUM + "+/", 86) + "==")],
-    "azure-sas-signature": [lambda r: _in("PUT https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sp=rw&sig={} 201",
-                                          fake(r, ALNUM, 43) + "%3D")],
-    "azure-client-secret": [lambda r: _in("AZURE_CLIENT_SECRET={}",
-                                          fake(r, ALNUM, 3) + "8Q~" + fake(r, ALNUM, 34))],
-    "heroku-key": [lambda r: _in("heroku auth {} ok", "HRKU-AA" + fake(r, URLSAFE, 58))],
-    "sendgrid-key": [lambda r: _in("SENDGRID={}", f"SG.{fake(r, URLSAFE, 22)}.{fake(r, URLSAFE, 43)}")],
-    "twilio-key": [lambda r: _in("twilio api key {} created", "SK" + fake(r, HEX, 32))],
-    "digitalocean-token": [lambda r: _in("doctl auth init -t {}", "dop_v1_" + fake(r, HEX, 64))],
-    "vault-token": [lambda r: _in("VAULT_TOKEN={}", "hvs." + fake(r, URLSAFE, 90))],
-    "huggingface-token": [lambda r: _in("huggingface-cli login --token {}", "hf_" + fake(r, string.ascii_letters, 34))],
-    "shopify-token": [lambda r: _in("X-Shopify-Access: {}", "shpat_" + fake(r, HEX, 32))],
-    "mailgun-key": [lambda r: _in("mailgun api:{}", "key-" + fake(r, HEX, 32))],
-    "age-secret-key": [lambda r: _in("# {}", "AGE-SECRET-KEY-1" + fake(r, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58))],
-    "postman-key": [lambda r: _in("postman {} ok", f"PMAK-{fake(r, HEX, 24)}-{fake(r, HEX, 34)}")],
-    "newrelic-key": [lambda r: _in("NEW_RELIC_USER {} set", "NRAK-" + fake(r, ALNUM.upper(), 27))],
-    "square-token": [lambda r: _in("square {} ok", "sq0atp-" + fake(r, URLSAFE, 22))],
-    "terraform-token": [lambda r: _in("token {} written",
-                                      f"{fake(r, HEX, 14)}.atlasv1.{fake(r, string.ascii_lowercase + DIGITS, 67)}")],
-    "buildkite-token": [lambda r: _in("bk {} ok", "bkua_" + fake(r, HEX, 40))],
-    "dockerhub-token": [lambda r: _in("echo {} | docker login -u bot --password-stdin",
-                                      "dckr_pat_" + fake(r, URLSAFE, 27))],
-    "sentry-token": [lambda r: _in("SENTRY_AUTH {} ok", "sntrys_eyJ" + fake(r, ALNUM + "+/", 80))],
-    "artifactory-key": [lambda r: _in("jfrog key {} ok", "AKCp" + fake(r, ALNUM, 69))],
-    "jwt": [lambda r: _in("id_token: {}", ".".join((b64url({"alg": "HS256", "typ": "JWT"}),
-                                                   b64url({"sub": "ci-bot", "exp": r.randrange(10**9)}),
-                                                   fake(r, URLSAFE, 43))))],
-    "url-password": [lambda r: _in("Cloning https://deploy:{}@git.example.com/org/repo.git", fake(r, ALNUM, 16))],
-    "authorization": [lambda r: _in('curl -sS -H "Authorization: Bearer {}" https://api.example.com/v1',
-                                    fake(r, ALNUM, 40)),
-                      lambda r: _in("> Authorization: Basic {}", base64.b64encode(b"bot:" + fake(r, ALNUM, 12).encode())
-                                    .decode())],
-    "curl-user": [lambda r: _in("+ curl -u deploy:{} https://example.com/upload", fake(r, ALNUM, 16))],
-    "cli-password": [lambda r: _in("+ docker login -u bot -p {} ghcr.io", fake(r, ALNUM, 16)),
-                     lambda r: _in("+ mysql --user root --password {} -e 'select 1'", fake(r, ALNUM, 16))],
-    "netrc-password": [lambda r: _in("machine api.example.com login bot password {}", fake(r, ALNUM, 16))],
-    "docker-auth": [lambda r: _in('{{"auths": {{"ghcr.io": {{"auth": "{}"}}}}}}',
-                                  base64.b64encode(b"bot:" + fake(r, ALNUM, 20).encode()).decode())],
-    "npmrc-auth": [lambda r: _in("_auth={}", base64.b64encode(b"bot:" + fake(r, ALNUM, 20).encode()).decode())],
-    "password": [lambda r: _in("DB_PASSWORD={} ./migrate", fake(r, ALNUM, 12)),
-                 lambda r: _in('{{"user": "bot", "password": "{}"}}', fake(r, ALNUM + "!@#", 12)),
-                 lambda r: _in("    password: {}", fake(r, ALNUM, 12)),
-                 lambda r: _in("-Dspring.datasource.password={} -jar app.jar", fake(r, ALNUM, 12))],
-    "secret": [lambda r: _in("client_secret={}&grant_type=client_credentials", fake(r, ALNUM, 32)),
-               lambda r: _in('{{"api_key": "{}", "region": "eu"}}', fake(r, ALNUM, 32)),
-               lambda r: _in("GET /v1/items?access_token={}&page=2 200", fake(r, ALNUM, 32)),
-               lambda r: _in("X-API-Key: {}", fake(r, ALNUM, 32))],
-}
-CASES = [(kind, i) for kind, builders in SAMPLES.items() for i in range(len(builders))]
-
-
-def sample(kind: str, index: int, seed: int | None = None) -> tuple[str, str]:
-    return SAMPLES[kind][index](random.Random(f"{kind}/{index}" if seed is None else seed))
 
 
 def test_every_kind_has_a_sample_and_there_are_at_least_25() -> None:
@@ -159,6 +37,26 @@ def test_credential_is_replaced_by_its_kind_and_the_rest_of_the_line_survives(ki
     assert redactor.count == 1
 
 
+def _issue_forms() -> list[tuple[str, str, str]]:
+    """Issue 13's common real forms of claimed kinds (fresh values of the reported shapes)."""
+    r = random.Random(13)
+    forms = [("REDIS_URL=redis://:{}@redis:6379/0", fake(r, ALNUM, 14), "url-password"),
+             ("Authorization: SSWS {}", "00Ba6r5" + fake(r, ALNUM + "_-", 35), "authorization"),
+             ("aws configure set aws_secret_access_key {}", "wJalr" + fake(r, ALNUM + "/+", 35), "aws-secret-key"),
+             ("MYSQL_PWD={} mysql -uroot", fake(r, ALNUM, 12), "password"),
+             ("mysql -uroot -p{} -e 'select 1'", fake(r, ALNUM, 12), "cli-password"),
+             ("sshpass -p {} ssh deploy@host", fake(r, ALNUM, 12), "cli-password"),
+             ("AZURE_DEVOPS_EXT_PAT={}", fake(r, "abcdefghijklmnopqrstuvwxyz234567", 52), "azure-devops-pat"),
+             ("token {} ok", fake(r, ALNUM, 52) + "JQQJ99xC" + fake(r, ALNUM, 12) + "AAAAAZDO" + fake(r, ALNUM, 4),
+              "azure-devops-pat")]
+    return [(template.format(secret), secret, kind) for template, secret, kind in forms]
+
+
+@pytest.mark.parametrize(("line", "secret", "kind"), _issue_forms())
+def test_common_real_forms_of_claimed_kinds_are_redacted(line: str, secret: str, kind: str) -> None:
+    assert Redactor()(line) == line.replace(secret, f"[REDACTED:{kind}]")
+
+
 @pytest.mark.parametrize(("kind", "index"), CASES)
 def test_redacting_twice_changes_nothing(kind: str, index: int) -> None:
     once = Redactor()(sample(kind, index)[0])
@@ -170,6 +68,7 @@ def test_redacting_twice_changes_nothing(kind: str, index: int) -> None:
 SHA = hashlib.sha1(b"tokenopt").hexdigest()
 UUID = str(uuid.UUID(int=0x1234_5678_9ABC_4DEF_8123_4567_89AB_CDEF))
 B64 = base64.b64encode(hashlib.sha512(b"tokenopt").digest()).decode()
+MD5 = hashlib.md5(b"tokenopt").hexdigest()
 LOOK_ALIKES: dict[str, list[str]] = {
     "github-token": ["ghp_short", "see https://github.com/org/repo/pull/12 and gho_" + "x1" * 5],
     "aws-access-key-id": ["AKIA" + "B" * 15 + " too short", "ASIAPACIFICREGIONSXYZ21 is 21 long", "ASIAN markets"],
@@ -212,7 +111,20 @@ LOOK_ALIKES: dict[str, list[str]] = {
                "Unexpected token: punc (})", "tokens=123", "max_tokens: 4096", "test_secret_rotation PASSED",
                "secret: my-app-secret", "token: 2196", "GITHUB_TOKEN: ***", "api_key=None", "token = self._token",
                "Bad session token: com.example.auth.Session@1a2b3c4d", "secretName: db-credentials",
-               "token: ActivityRecordToken", "csrf_token=AbCdEf", "secret_key=settings.SECRET_KEY"],
+               "token: ActivityRecordToken", "csrf_token=AbCdEf", "secret_key=settings.SECRET_KEY",
+               # issue 13: names with a short number are names
+               "credentials: ci-robot2", "secret: app-tls-cert-v2", "tokenName: deploy-bot-v12",
+               "secretRef: db_password_3"],
+    # issue 13: base64 that is no user:password, hex with no provider around it, a CDN's signed URL, a
+    # compiler flag on a line that names mysql, base32 with nothing saying Azure DevOps
+    "issue 13": ['{"auth": "disabled"}', '"auth": "required", "mode": "strict"', '{"auth": "YWJjZGVmZ2g="}',
+                 f"cache key-{MD5} stored", f"restore key-{MD5}", f"upload SK{MD5} done", f"sku SK{MD5.upper()}",
+                 "GET https://cdn.example.net/app.js?v=3&sig=" + "Ab12" * 8 + " 200",
+                 "https://img.example.com/a.png?expires=1790000000&sig=" + "a1B2c3D4" * 4,
+                 "gcc -I/usr/include/mysql -pthread -O2 -c db.c", "+ mysql -u root -p app_db < schema.sql",
+                 "+ mysql -h db -P3306 -uroot app", "PWD=/home/runner/work/app OLDPWD=/home/runner",
+                 "onion " + "abcdefghijklmnopqrstuvwxyz234567" * 2, "Authorization: missing header",
+                 "authorization: token expired at noon"],
     "facts": [f"HEAD is now at {SHA[:7]} fix", f"commit {SHA}", f"request {UUID} failed", f"integrity sha512-{B64}",
               f"Digest: sha256:{hashlib.sha256(b'x').hexdigest()}", "tests/test_tokens.py::test_count[cl100k] PASSED",
               "  File \"/home/runner/work/app/app/auth/secret_store.py\", line 42, in load",
@@ -310,25 +222,13 @@ def test_registered_values_are_masked_and_never_inside_a_marker() -> None:
     assert "abc" not in redactor.extra_values
 
 
-PLANTABLE = {
-    "password": lambda r: _in("password={}", fake(r, ALNUM, 12)),
-    "secret": lambda r: _in("api_key={}", fake(r, ALNUM, 32)),
-}
-
-
-def _planted(kind: str, index: int, seed: int) -> tuple[str, str]:
-    """A credential in context; assignments in their ``=`` form, as ``key: value`` is only redacted at the end
-    of a line (mid-sentence it is prose) and arbitrary text follows the plant."""
-    return PLANTABLE[kind](random.Random(seed)) if kind in PLANTABLE else sample(kind, index, seed)
-
-
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=120)
 _PLANTED = st.tuples(st.sampled_from(CASES), st.integers(0, 2**32), _TEXT, st.integers(0, 120))
 
 
 def _check_planted(planted: tuple[tuple[str, int], int, str, int]) -> None:
     (kind, index), seed, text, cut = planted
-    snippet, secret = _planted(kind, index, seed)
+    snippet, secret = plant(kind, index, seed)
     cut = min(cut, len(text))
     line = f"{text[:cut]} {snippet} {text[cut:]}"
     out = Redactor()(line)

@@ -72,7 +72,7 @@ class StreamLogProcessor:
         redactor = copy.deepcopy(self.redactor)  # a mask registered in one job's log is that log's
         reader = LineReader(self.max_line_bytes, redactor)
         steps = StepTracker()
-        classifier = Classifier(self.families, steps, redactor)
+        classifier = Classifier(self.families, steps, redactor.detached())
         folder, volume = Folder(), Volume()
         whole: list[Line] | None = []
         sample: list[Line] = []
@@ -87,6 +87,11 @@ class StreamLogProcessor:
                 whole = None
         folder.extend(classifier.finish())
         volume.add_unread(reader.clipped_bytes)
+        # What is kept was composed from several lines (a failure's label and its assertion, a template and
+        # its example): one more pass over it, with every value registered by the end of the input.
+        again = redactor.detached()
+        for pattern in folder.patterns.values():
+            again.redact_event(pattern.event)
         return Part(source.name, folder, steps.framings(), volume, reader.notes, reader.bytes_read,
                     whole if not reader.clipped_bytes else None, sample)
 

@@ -9,6 +9,7 @@ import glob
 import gzip
 import io
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -17,13 +18,17 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, AnyStr, BinaryIO, cast
 
 from .errors import InputError, NoInputError
 from .model import Line
 from .normalise import normalise
 
 _SNIFF_BYTES = 8192
+# The token an over-long line is cut in: from the last character no credential holds (blank, quote,
+# separator) to the cut. A clipped line loses it, so the head of a credential never survives the clip.
+_TOKEN_TAIL = re.compile(r"[^\s\"'`,;&|<>(){}\[\]]*\Z")
+_TOKEN_TAIL_BYTES = re.compile(_TOKEN_TAIL.pattern.encode())
 AUTO_CHUNK_SMALL, AUTO_CHUNK_LARGE, LARGE_INPUT = 500, 5000, 50 * 1024 * 1024
 # Logs compress 10-30x; beyond this ratio (and a floor for tiny archives) the archive is a bomb.
 BOMB_RATIO, DECOMPRESSED_FLOOR, MAX_ZIP_MEMBERS = 1000, 256 * 1024 * 1024, 10_000
@@ -161,33 +166,52 @@ class LineReader:
             while piece := buffered.readline(cap):
                 self.bytes_read += len(piece)
                 number += 1
-                text = piece.decode("utf-8", "replace")
                 if len(piece) == cap and not piece.endswith(b"\n"):
-                    clipped = self._skip_rest_of_line(buffered)
-                    self.clipped_bytes += clipped
-                    text += f" …[line clipped: {clipped} more bytes]"
+                    head = _before_last_token(piece, _TOKEN_TAIL_BYTES)
+                    text = self._clip(head.decode("utf-8", "replace"), len(piece) - len(head) +
+                                      self._skip_rest_of_line(lambda: buffered.readline(cap), b"\n", 1))
                     clipped_lines += 1
+                else:
+                    text = piece.decode("utf-8", "replace")
                 yield Line(name, number, self.redact(normalise(text)))
-            if clipped_lines:
-                self.notes.append(f"{name}: {clipped_lines:,} line(s) longer than {cap:,} bytes clipped "
-                                  f"({self.clipped_bytes - clipped_before:,} bytes not read; see --max-line-bytes)")
+            self._note_clipped(name, clipped_lines, clipped_before, cap)
         except (EOFError, gzip.BadGzipFile, zipfile.BadZipFile, zlib.error, OSError) as error:
             self.notes.append(f"{name}: input ends early after line {number} ({error}); kept what was read")
 
-    def _skip_rest_of_line(self, stream: BinaryIO) -> int:
+    def _skip_rest_of_line(self, read: Callable[[], Any], ends: Any, width: int) -> int:
+        """Reads past the rest of a clipped line; the bytes dropped (``width`` bytes a unit read)."""
         dropped = 0
         while True:
-            piece = stream.readline(self.max_line_bytes)
-            self.bytes_read += len(piece)
-            dropped += len(piece)
-            if not piece or piece.endswith(b"\n"):
-                return dropped - piece.endswith(b"\n")
+            piece = read()
+            self.bytes_read += len(piece) * width
+            dropped += len(piece) * width
+            if not piece or piece.endswith(ends):
+                return dropped - width * piece.endswith(ends)
+
+    def _clip(self, head: str, dropped: int) -> str:
+        """An over-long line's head, cut back to before the token the cap fell in (a token's head could be
+        the head of a credential, which no rule can recognise any more), and the marker."""
+        self.clipped_bytes += dropped
+        return f"{head} …[line clipped: {dropped} more bytes]"
+
+    def _note_clipped(self, name: str, lines: int, before: int, cap: int) -> None:
+        if lines:
+            self.notes.append(f"{name}: {lines:,} line(s) longer than {cap:,} bytes clipped "
+                              f"({self.clipped_bytes - before:,} bytes not read; see --max-line-bytes)")
 
     def _utf16_lines(self, name: str, stream: BinaryIO) -> Iterator[Line]:
         text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline="")  # type: ignore[arg-type]
-        for number, line in enumerate(iter(lambda: text.readline(self.max_line_bytes), ""), start=1):
+        cap = max(1, self.max_line_bytes // 2)  # characters, two bytes each (a few take four)
+        clipped_lines, clipped_before = 0, self.clipped_bytes
+        for number, line in enumerate(iter(lambda: text.readline(cap), ""), start=1):
             self.bytes_read += len(line) * 2
+            if len(line) == cap and not line.endswith(("\n", "\r")):
+                head = _before_last_token(line, _TOKEN_TAIL)
+                line = self._clip(head, 2 * (len(line) - len(head)) +
+                                  self._skip_rest_of_line(lambda: text.readline(cap), ("\n", "\r"), 2))
+                clipped_lines += 1
             yield Line(name, number, self.redact(normalise(line)))
+        self._note_clipped(name, clipped_lines, clipped_before, self.max_line_bytes)
 
 
 class _CappedStream(io.RawIOBase):
@@ -215,6 +239,11 @@ class _CappedStream(io.RawIOBase):
     def close(self) -> None:
         self.inner.close()
         super().close()
+
+
+def _before_last_token(piece: AnyStr, tail: re.Pattern[AnyStr]) -> AnyStr:
+    found = tail.search(piece)  # always found, maybe empty
+    return piece[: found.start()] if found else piece
 
 
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
