@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 from secret_corpus import CLIP_BYTES, ENCODINGS, Case, every_case, kept, leaks, run  # noqa: E402
-from throughput import build  # noqa: E402  (the large-log generator of the throughput bench)
+from throughput import build_ci, build_dense, planted  # noqa: E402  (the large logs of the throughput bench)
 
 
 class Unchanged(Redactor):
@@ -204,7 +204,10 @@ def worst_lines() -> None:
 def pipeline_share(size_mb: float, shape: str, work: Path, repeat: int) -> None:
     log = work / f"tokenopt-bench-{shape}-{size_mb:g}mb.log"
     if not log.exists() or log.stat().st_size < size_mb * 1e6:
-        build(log, int(size_mb * 1e6), shape, work)
+        if shape == "buried":
+            build_ci(log, int(size_mb * 1e6), work, planted())
+        else:
+            build_dense(log, int(size_mb * 1e6), planted())
     timings: dict[str, float] = {"unchanged": float("inf"), "redacted": float("inf"), "full run": float("inf")}
     with tempfile.TemporaryDirectory() as scratch:
         optimizer = EnhancedTokenOptimizer(out=str(Path(scratch) / "digest.md"), index="")

@@ -1,19 +1,33 @@
-"""Throughput and peak memory on a large log, against a plain read and the naive read-all approach.
+"""Speed and memory on gigabytes, against the naive original, grep -c and tiktoken, measured in one run.
 
-The large log is real tool output in the shape of a big CI job: the verbose output of a real pytest
-run of 20,000 passing tests (made once, by running pytest here), repeated, with the real failing
-fixture logs buried at random places (``--shape buried``, the default), or only the failing
-fixture logs back to back (``--shape dense``, a worst case where every line is interesting). Each
-approach runs in its own process, so each peak RSS is its own.
+Inputs, built from real logs and cached in --work:
+  ci      a CI log that is mostly passing tests and install noise (the output of a real green ``pytest -v`` run of
+          20,000 tests and of real ``pip install`` steps), with the real failing logs of bench/corpus planted
+          through it (a few dozen failures)
+  gz      the same, gzipped
+  noline  as many bytes with no newline at all
+  files   20 files, each a slice of the ci log (read with 1 worker and with 2)
+  noise   noise only, as large as the ci log: the digest must report no failure
 
-    python bench/throughput.py --size-mb 200
+For each: MB/s, lines/s, peak RSS, digest tokens, and, on the same file in the same run, the ratio to the naive
+original (read all, tiktoken every line, keep lines with a keyword, cut to the budget), to ``grep -c`` of the
+same keywords (the floor) and to tiktoken-encoding the whole file. Then a profile of the top functions, the
+start-up time on a 1,000-line log, the time to assemble the final digest, and the checks: every planted failure
+is in the digest, the noise reports none, 2 workers give the digest 1 gives.
+
+    python bench/throughput.py [--size-mb 1024] [--only ci,gz,noline,files,noise] [--work DIR]
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
+import gzip
+import io
 import json
 import os
+import pstats
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,24 +35,29 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted((ROOT / "tests" / "fixtures" / "logs").glob("*/*.log")) + sorted((ROOT / "examples").glob("*.log"))
-
-PLAIN_READ = """
-import sys
-lines = 0
-with open(sys.argv[1], 'rb') as f:
-    for _ in f:
-        lines += 1
-print(lines)
-"""
+CORPUS = ROOT / "bench" / "corpus" / "cases"
+KEYWORDS = "error|fail|exception|traceback|panic|fatal"
 NAIVE = """
+import re, sys
+from tokenopt.tokens import fit_to_tokens, load_counter
+counter, keep, kept, tokens = load_counter('cl100k_base'), re.compile(r'(?i)' + sys.argv[3]), [], 0
+with open(sys.argv[1], 'rb') as stream:
+    for raw in stream:
+        line = raw.decode('utf-8', 'replace')
+        tokens += counter.count(line)
+        if keep.search(line):
+            kept.append(line)
+print(tokens, len(fit_to_tokens(''.join(kept), int(sys.argv[2]), counter)))
+"""
+TIKTOKEN_WHOLE = """
 import sys
 from tokenopt.tokens import load_counter
-from tokenopt.usage import naive_original
-print(len(naive_original((sys.argv[1],), int(sys.argv[2]), load_counter('cl100k_base'))))
+counter, total = load_counter('cl100k_base'), 0
+with open(sys.argv[1], 'rb') as stream:
+    while piece := stream.read(1 << 22):
+        total += counter.count(piece.decode('utf-8', 'replace'))
+print(total)
 """
-
-
 PASSING_SUITE = """
 import pytest
 
@@ -49,7 +68,7 @@ def test_value_round_trips(n):
 
 
 def passing_run(work: Path) -> bytes:
-    """The output of a real, green ``pytest -v`` run of 20,000 tests (cached in ``work``)."""
+    """The output of a real, green ``pytest -v`` run of 20,000 tests (made once, cached)."""
     cached = work / "tokenopt-bench-passing.log"
     if not cached.exists():
         project = work / "tokenopt-bench-project"
@@ -61,16 +80,77 @@ def passing_run(work: Path) -> bytes:
     return cached.read_bytes()
 
 
-def build(path: Path, size: int, shape: str, work: Path, seed: int = 7) -> None:
-    failures = [p.read_bytes() for p in SOURCES]
-    noise = passing_run(work) if shape == "buried" else b""
-    rng = random.Random(seed)
-    written = 0
+def install_noise() -> bytes:
+    """Real ``pip install`` output from the corpus's setup step, without its failing steps."""
+    text = (CORPUS / "py-pytest-pip-setup-runner" / "job.log").read_text(encoding="utf-8")
+    start, end = text.index("Run /tmp/ci-work/"), text.index("Successfully installed")
+    return text[text.rfind("\n", 0, start) + 1:text.index("\n", end) + 1].encode()
+
+
+def planted() -> list[tuple[str, bytes, str]]:
+    """Real failing logs of the corpus, each with one of its critical facts, to be buried in the noise."""
+    found = []
+    for facts_file in sorted(CORPUS.glob("*/facts.json")):
+        log = facts_file.parent / "job.log"
+        facts = [f for f in json.loads(facts_file.read_text())["facts"] if f["priority"] == "critical"]
+        if log.exists() and facts and log.stat().st_size < 300_000:
+            found.append((facts_file.parent.name, log.read_bytes(), facts[0]["all_of"][0]))
+    return found
+
+
+def build_ci(path: Path, size: int, work: Path, failures: list[tuple[str, bytes, str]], seed: int = 7) -> None:
+    """Noise blocks with the failing logs planted after randomly chosen ones; the planted cases go beside it."""
+    noise = passing_run(work) + install_noise()
+    blocks = max(1, size // len(noise))
+    slots = sorted(random.Random(seed).sample(range(blocks), min(len(failures), blocks)))
+    chosen = dict(zip(slots, failures, strict=False))
+    with open(path, "wb") as out:
+        for block in range(blocks):
+            out.write(noise)
+            if block in chosen:
+                out.write(chosen[block][1])
+    path.with_suffix(".planted.json").write_text(json.dumps([[case, fact] for case, _, fact in chosen.values()]))
+
+
+def build_dense(path: Path, size: int, failures: list[tuple[str, bytes, str]], seed: int = 7) -> None:
+    """Only the failing logs, back to back: a worst case where every line is interesting."""
+    rng, written = random.Random(seed), 0
     with open(path, "wb") as out:
         while written < size:
-            chunk = noise + rng.choice(failures) if noise else rng.choice(failures)
-            out.write(chunk if chunk.endswith(b"\n") else chunk + b"\n")
-            written += len(chunk) + 1
+            log = rng.choice(failures)[1]
+            out.write(log)
+            written += len(log)
+
+
+def build_noise(path: Path, size: int, work: Path) -> None:
+    noise = passing_run(work) + install_noise()
+    with open(path, "wb") as out:
+        for _ in range(max(1, size // len(noise))):
+            out.write(noise)
+
+
+def build_gz(source: Path, path: Path) -> None:
+    with open(source, "rb") as raw, gzip.open(path, "wb", compresslevel=1) as out:
+        shutil.copyfileobj(raw, out, 1 << 22)
+
+
+def build_noline(source: Path, path: Path) -> None:
+    with open(source, "rb") as raw, open(path, "wb") as out:
+        while piece := raw.read(1 << 22):
+            out.write(piece.replace(b"\n", b" "))
+
+
+def build_files(source: Path, folder: Path, count: int = 20) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    size = source.stat().st_size // count
+    paths = []
+    with open(source, "rb") as raw:
+        for n in range(count):
+            piece = raw.read(size)
+            piece += raw.readline()  # end at a line boundary
+            paths.append(folder / f"job-{n:02d}.log")
+            paths[-1].write_bytes(piece)
+    return paths
 
 
 def measure(argv: list[str]) -> tuple[float, float, str]:
@@ -80,47 +160,149 @@ def measure(argv: list[str]) -> tuple[float, float, str]:
     assert process.stdout is not None
     stdout = process.stdout.read().decode()
     _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} failed with exit code {process.returncode}")
-    return seconds, usage.ru_maxrss / 1024, stdout
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed with exit code {os.waitstatus_to_exitcode(status)}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, stdout
 
 
-def main() -> None:
+def tokenopt(paths: list[Path], out: Path, budget: int, workers: int = 1) -> tuple[float, float, dict]:
+    argv = [sys.executable, "-m", "tokenopt", *[a for p in paths for a in ("--log-file", str(p))], "--budget",
+            str(budget), "--format", "json", "--out", str(out), "--index", "", "--workers", str(workers)]
+    seconds, rss, _ = measure(argv)
+    return seconds, rss, json.loads(out.read_text())
+
+
+def lines_of(path: Path) -> int:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as stream:  # type: ignore[operator]
+        return sum(piece.count(b"\n") for piece in iter(lambda: stream.read(1 << 22), b""))
+
+
+def report(name: str, paths: list[Path], work: Path, budget: int, baselines: bool) -> dict:
+    size = sum(p.stat().st_size for p in paths)
+    inflated = sum(p.stat().st_size if p.suffix != ".gz" else 0 for p in paths) or size
+    seconds, rss, result = tokenopt(paths, work / f"digest-{name}.json", budget)
+    lines = sum(lines_of(p) for p in paths)
+    mb = result["input_bytes"] / 1e6
+    print(f"\n== {name}: {len(paths)} file(s), {size / 1e6:,.0f} MB on disk, {mb:,.0f} MB read, {lines:,} lines")
+    print(f"tokenopt   {seconds:8.2f} s {mb / seconds:8.1f} MB/s {lines / seconds:12,.0f} lines/s "
+          f"peak {rss:6.1f} MiB, digest {result['tokens']:,} tokens "
+          f"({result['priorities']['critical']['kept_patterns']}"
+          f" critical kept)")
+    if baselines and len(paths) == 1 and paths[0].suffix != ".gz":
+        compare(paths[0], seconds, budget, inflated)
+    return result
+
+
+def compare(path: Path, ours: float, budget: int, size: int) -> None:
+    grep = measure(["grep", "-c", "-i", "-E", KEYWORDS, str(path)])
+    naive = measure([sys.executable, "-c", NAIVE, str(path), str(budget), KEYWORDS])
+    whole = measure([sys.executable, "-c", TIKTOKEN_WHOLE, str(path)])
+    for label, (seconds, rss, _) in (("grep -c", grep), ("naive", naive), ("tiktoken", whole)):
+        print(f"{label:10} {seconds:8.2f} s {size / 1e6 / seconds:8.1f} MB/s {'':>20} peak {rss:6.1f} MiB   "
+              f"tokenopt is {seconds / ours:.2f}x its speed")
+
+
+def profile_summary(path: Path, budget: int, limit_mb: int = 64) -> None:
+    """cProfile of one in-process run over the first ``limit_mb`` MB: the functions that take the time."""
+    from tokenopt import EnhancedTokenOptimizer
+
+    head = path.with_name(path.stem + f"-head{limit_mb}.log")
+    with open(path, "rb") as raw, open(head, "wb") as out:
+        out.write(raw.read(limit_mb * 1_000_000))
+        out.write(raw.readline())
+    profiler = cProfile.Profile()
+    profiler.enable()
+    EnhancedTokenOptimizer(max_token_budget=budget, out=os.devnull, index="").process_logs(str(head))
+    profiler.disable()
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(12)
+    print(f"\n== profile, {limit_mb} MB of the ci log, top functions by own time")
+    print("\n".join(line for line in stream.getvalue().splitlines() if line.strip())[-1600:])
+
+
+def startup(work: Path) -> None:
+    small = work / "tokenopt-bench-1000.log"
+    small.write_bytes(b"".join((CORPUS / "py-pytest-basic" / "job.log").read_bytes().splitlines(True)[:1000]))
+    best = min(measure([sys.executable, "-m", "tokenopt", "--log-file", str(small), "--out", os.devnull,
+                        "--index", ""])[0] for _ in range(3))
+    print(f"\nstart-up plus a {lines_of(small):,}-line log: {best * 1000:.0f} ms end to end (best of 3)")
+
+
+def assembly(path: Path, budget: int) -> None:
+    """The final digest at the default budget, assembled and counted, once the input is read."""
+    from tokenopt.digest import digest
+    from tokenopt.processor import StreamLogProcessor
+    from tokenopt.settings import Settings
+    from tokenopt.tokens import load_counter
+
+    counter = load_counter("cl100k_base")
+    collected = StreamLogProcessor(counter=counter, whole_chars=0).process(str(path))
+    started = time.perf_counter()
+    fitted = digest(collected, Settings(budget=budget, index=""), counter)
+    print(f"final digest assembled and counted: {time.perf_counter() - started:.2f} s ({fitted.tokens:,} tokens, "
+          f"{len(collected.patterns):,} patterns)")
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size-mb", type=float, default=200)
+    parser.add_argument("--size-mb", type=float, default=1024)
     parser.add_argument("--budget", type=int, default=76_659)
-    parser.add_argument("--shape", choices=("buried", "dense"), default="buried")
+    parser.add_argument("--only", default="ci,gz,noline,files,noise")
     parser.add_argument("--work", default=tempfile.gettempdir())
+    parser.add_argument("--no-baselines", action="store_true", help="skip naive, grep and tiktoken (slow on 1 GB)")
     args = parser.parse_args()
-    work = Path(args.work)
-    log = work / f"tokenopt-bench-{args.shape}-{args.size_mb:g}mb.log"
-    if not log.exists() or log.stat().st_size < args.size_mb * 1e6:
-        build(log, int(args.size_mb * 1e6), args.shape, work)
-    size_mb = log.stat().st_size / 1e6
-    digest = Path(args.work) / "tokenopt-bench-digest.json"
+    work, size, only = Path(args.work), int(args.size_mb * 1e6), set(args.only.split(","))
+    failures = planted()
+    ci = work / f"tokenopt-bench-ci-{args.size_mb:g}mb.log"
+    if not ci.exists() or ci.stat().st_size < size:
+        build_ci(ci, size, work, failures)
+    shown = {}
+    if "ci" in only:
+        shown["ci"] = report("ci", [ci], work, args.budget, not args.no_baselines)
+        check_planted(shown["ci"], ci)
+        profile_summary(ci, args.budget)
+        assembly(ci, args.budget)
+    if "gz" in only:
+        gz = ci.with_suffix(".log.gz")
+        if not gz.exists():
+            build_gz(ci, gz)
+        report("gz", [gz], work, args.budget, False)
+    if "noline" in only:
+        noline = work / f"tokenopt-bench-noline-{args.size_mb:g}mb.log"
+        if not noline.exists():
+            build_noline(ci, noline)
+        report("noline", [noline], work, args.budget, False)
+    if "files" in only:
+        parallel(build_files(ci, work / "tokenopt-bench-files"), work, args.budget)
+    if "noise" in only:
+        noise = work / f"tokenopt-bench-noise-{args.size_mb:g}mb.log"
+        if not noise.exists():
+            build_noise(noise, size, work)
+        result = report("noise", [noise], work, args.budget, False)
+        print(f"noise only: headline '{result['digest'].splitlines()[0]}'")
+    startup(work)
+    return 0
 
-    rows = []
-    plain = measure([sys.executable, "-c", PLAIN_READ, str(log)])
-    rows.append(("plain line read", plain))
-    ours = measure([sys.executable, "-m", "tokenopt", "--log-file", str(log), "--budget", str(args.budget),
-                    "--format", "json", "--out", str(digest), "--index", ""])
-    rows.append(("tokenopt", ours))
-    naive = measure([sys.executable, "-c", NAIVE, str(log), str(args.budget)])
-    rows.append(("naive original", naive))
 
-    result = json.loads(digest.read_text())
-    print(f"input: {log.name}, {size_mb:,.1f} MB, {int(plain[2]):,} lines, "
-          f"~{result['input_tokens']:,} tokens (estimated: {result['input_tokens_estimated']})")
-    print(f"digest: {result['tokens']:,} tokens (budget {args.budget:,}), ratio {result['compression_ratio']:.4%}, "
-          f"{sum(1 for e in result['events'] if e['priority'] == 'critical')} critical patterns kept")
-    print(f"{'approach':16} {'seconds':>8} {'MB/s':>8} {'peak RSS MiB':>13}")
-    for name, (seconds, rss, _) in rows:
-        print(f"{name:16} {seconds:>8.2f} {size_mb / seconds:>8.1f} {rss:>13.1f}")
-    print(f"ratios (one run): tokenopt/plain time {ours[0] / plain[0]:.1f}x, "
-          f"naive/tokenopt peak memory {naive[1] / ours[1]:.1f}x")
+def check_planted(result: dict, path: Path) -> None:
+    digest = result["digest"]
+    wanted = json.loads(path.with_suffix(".planted.json").read_text())
+    missing = [case for case, fact in wanted if fact not in digest]
+    print(f"planted failures kept: {len(wanted) - len(missing)} of {len(wanted)}"
+          + (f" (missing: {', '.join(missing)})" if missing else ""))
+
+
+def parallel(paths: list[Path], work: Path, budget: int) -> None:
+    one = tokenopt(paths, work / "digest-files-1.json", budget, workers=1)
+    two = tokenopt(paths, work / "digest-files-2.json", budget, workers=2)
+    mb = one[2]["input_bytes"] / 1e6
+    same = one[2]["digest"] == two[2]["digest"] and one[2]["events"] == two[2]["events"]
+    print(f"\n== files: {len(paths)} x {paths[0].stat().st_size / 1e6:,.0f} MB")
+    print(f"1 worker   {one[0]:8.2f} s {mb / one[0]:8.1f} MB/s peak {one[1]:6.1f} MiB")
+    print(f"2 workers  {two[0]:8.2f} s {mb / two[0]:8.1f} MB/s peak {two[1]:6.1f} MiB (parent)   "
+          f"{one[0] / two[0]:.2f}x faster, same digest: {same}")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
