@@ -6,7 +6,7 @@ import copy
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import profiles
 from .dedup import Folder
@@ -15,12 +15,13 @@ from .formats import FAMILIES, Classifier, Family, without
 from .model import Collected, Line
 from .reader import LineReader, Source, auto_chunk_size, expand_sources
 from .redact import Redactor
+from .scan import Anchors, anchors_for, read_bulk
 from .steps import Framing, StepTracker
 from .tokens import Counter, load_counter
+from .volume import Volume
 
-EXACT_INPUT_CHARS = 4_000_000  # per input: count every token up to here, then sample
-SAMPLE_EVERY = 50
 PARALLEL_BYTES = 16 * 1024 * 1024  # below this much input, starting worker processes costs more than it saves
+BULK_BYTES = 8 * 1024 * 1024  # a larger input (or a compressed one past a megabyte) is read in bulk
 
 
 @dataclass
@@ -43,7 +44,8 @@ class StreamLogProcessor:
     def __init__(self, chunk_size: int = 0, max_line_bytes: int = 65_536, profile: str = "auto",
                  counter: Counter | None = None, encoding: str = "cl100k_base",
                  redactor: Redactor | None = None, families: tuple[Family, ...] = FAMILIES,
-                 whole_chars: int = 0, workers: int = 1, encoding_dir: tuple[str, ...] = ()) -> None:
+                 whole_chars: int = 0, workers: int = 1, encoding_dir: tuple[str, ...] = (),
+                 bulk_bytes: int = BULK_BYTES) -> None:
         self.chunk_size = chunk_size
         self.max_line_bytes = max_line_bytes
         self.profile_name = profile
@@ -53,6 +55,8 @@ class StreamLogProcessor:
         self.families = families
         self.whole_chars = whole_chars  # keep every line up to this many characters (a log small enough to show)
         self.workers = workers  # 0: as many as the machine has cores, when the input is large enough to gain
+        self.bulk_bytes = bulk_bytes  # inputs larger than this (and than whole_chars) are read in bulk
+        self._anchor_cache: Anchors | None = None
 
     def process(self, log_files: str | list[str] | tuple[str, ...]) -> Collected:
         patterns = (log_files,) if isinstance(log_files, str) else tuple(log_files)
@@ -68,14 +72,31 @@ class StreamLogProcessor:
         return self._merged(sources, parts)
 
     def read(self, source: Source) -> Part:
-        """One input, start to end: its own redaction state, steps, blocks and folds."""
+        """One input, start to end: its own redaction state, steps, blocks and folds. A large one is read in bulk
+        (only the windows worth reading are decoded line by line), a small one line by line and kept whole."""
         redactor = copy.deepcopy(self.redactor)  # a mask registered in one job's log is that log's
         reader = LineReader(self.max_line_bytes, redactor)
         steps = StepTracker()
         classifier = Classifier(self.families, steps, redactor.detached())
-        folder, volume = Folder(), Volume()
+        folder = Folder()
+        if self._large(source):
+            volume, sample = read_bulk(source, reader, classifier, folder, self.counter, self._anchors())
+            whole = None
+        else:
+            volume, sample, whole = self._read_lines(source, reader, classifier, folder)
+        volume.add_unread(reader.clipped_bytes)
+        # What is kept was composed from several lines (a failure's label and its assertion, a template and
+        # its example): one more pass over it, with every value registered by the end of the input.
+        again = redactor.detached()
+        for pattern in folder.patterns.values():
+            again.redact_event(pattern.event)
+        return Part(source.name, folder, steps.framings(), volume, reader.notes, reader.bytes_read,
+                    whole if not reader.clipped_bytes else None, sample)
+
+    def _read_lines(self, source: Source, reader: LineReader, classifier: Classifier, folder: Folder
+                    ) -> tuple[Volume, list[Line], list[Line] | None]:
+        volume, sample = Volume(), list[Line]()
         whole: list[Line] | None = []
-        sample: list[Line] = []
         for chunk in reader.chunks([source], self.chunk_size or auto_chunk_size([source])):
             volume.add(chunk, self.counter)
             folder.extend(classifier.feed(chunk))
@@ -86,14 +107,18 @@ class StreamLogProcessor:
             else:
                 whole = None
         folder.extend(classifier.finish())
-        volume.add_unread(reader.clipped_bytes)
-        # What is kept was composed from several lines (a failure's label and its assertion, a template and
-        # its example): one more pass over it, with every value registered by the end of the input.
-        again = redactor.detached()
-        for pattern in folder.patterns.values():
-            again.redact_event(pattern.event)
-        return Part(source.name, folder, steps.framings(), volume, reader.notes, reader.bytes_read,
-                    whole if not reader.clipped_bytes else None, sample)
+        return volume, sample, whole
+
+    def _large(self, source: Source) -> bool:
+        if source.path is None:
+            return False
+        compressed = source.name.endswith((".gz", ".zip"))
+        return source.size > (min(self.bulk_bytes, 1024 * 1024) if compressed else max(self.bulk_bytes, self.whole_chars))
+
+    def _anchors(self) -> Anchors:
+        if self._anchor_cache is None:
+            self._anchor_cache = anchors_for(self.families)
+        return self._anchor_cache
 
     def _profile(self, parts: list[Part]) -> profiles.Profile:
         """The forced profile, or the one the first lines of the inputs look like."""
@@ -150,46 +175,3 @@ def _run_task(task: _Task) -> Part:
                                    redactor=task.redactor, families=without(task.families_off),
                                    whole_chars=task.whole_chars, encoding_dir=task.encoding_dir)
     return processor.read(task.source)
-
-
-@dataclass
-class Volume:
-    """An input's size in lines, characters and tokens: exact for its first megabytes, sampled after."""
-
-    lines: int = 0
-    chars: int = 0
-    tokens: int = 0
-    counted_chars: int = 0
-    exact: bool = True
-    estimated: int = field(default=0)  # the token estimate of merged inputs
-
-    def add(self, chunk: list[Line], counter: Counter) -> None:
-        text_chars = sum(len(line.text) + 1 for line in chunk)
-        self.lines += len(chunk)
-        self.chars += text_chars
-        self.exact = self.exact and counter.exact
-        if self.counted_chars + text_chars <= EXACT_INPUT_CHARS:
-            self.tokens += counter.count("\n".join(line.text for line in chunk) + "\n")
-            self.counted_chars += text_chars
-        else:
-            self.exact = False
-            picked = chunk[::SAMPLE_EVERY]
-            self.tokens += counter.count("\n".join(line.text for line in picked) + "\n")
-            self.counted_chars += sum(len(line.text) + 1 for line in picked)
-
-    def add_unread(self, size: int) -> None:
-        """Text that was skipped (clipped lines) still counts toward the input, at the measured rate."""
-        if size:
-            self.chars += size
-            self.exact = False
-
-    def merge(self, other: Volume) -> None:
-        self.lines += other.lines
-        self.chars += other.chars
-        self.exact = self.exact and other.exact
-        self.estimated += other.estimate
-
-    @property
-    def estimate(self) -> int:
-        own = round(self.tokens * self.chars / self.counted_chars) if self.counted_chars else 0
-        return self.estimated + own

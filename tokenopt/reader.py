@@ -97,6 +97,7 @@ class LineReader:
         self.redact = redact
         self.bytes_read = 0
         self.clipped_bytes = 0
+        self.clipped_lines = 0  # in bulk reading, since the last note
         self.notes: list[str] = []
 
     def chunks(self, sources: list[Source], chunk_size: int) -> Iterator[list[Line]]:
@@ -111,10 +112,7 @@ class LineReader:
             yield chunk
 
     def lines(self, source: Source) -> Iterator[Line]:
-        reset = getattr(self.redact, "reset", None)  # per-input redaction state (an open key block)
-        for name, stream in self._streams(source):
-            if reset is not None:
-                reset()
+        for name, stream in self.streams(source):
             with stream:
                 yield from self._decode(name, stream)
 
@@ -149,6 +147,36 @@ class LineReader:
             f"{source.name}: stopped after {limit:,} decompressed bytes (over {BOMB_RATIO}x its compressed size):"
             " a decompression bomb? Decompress it yourself if it is real"))
         return cast(BinaryIO, io.BufferedReader(capped, 1 << 16))
+
+    def streams(self, source: Source) -> Iterator[tuple[str, BinaryIO]]:
+        """The byte streams of an input (one, or a zip's members), each with the name its lines carry."""
+        reset = getattr(self.redact, "reset", None)  # per-input redaction state (an open key block)
+        for name, stream in self._streams(source):
+            if reset is not None:
+                reset()
+            yield name, stream
+
+    def plain(self, name: str, stream: BinaryIO) -> BinaryIO | None:
+        """The stream, buffered, when it is UTF-8 text that can be read in bulk; None for UTF-16 or binary input
+        (read those line by line with ``decode``)."""
+        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream, 1 << 16)  # type: ignore[arg-type,type-var]
+        head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
+        return None if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_binary(head) else buffered  # type: ignore[return-value]
+
+    def clip(self, head: bytes, unread: int = 0) -> str:
+        """A line longer than the cap, read in bulk (``head``, then ``unread`` more bytes already read past): its
+        head, cut back to before the token the cap fell in, and the marker."""
+        kept = _before_last_token(head[:self.max_line_bytes], _TOKEN_TAIL_BYTES)
+        self.clipped_lines += 1
+        return self._clip(kept.decode("utf-8", "replace"), len(head) - len(kept) + unread)
+
+    def note_clipped(self, name: str) -> None:
+        """The note for the lines of ``name`` clipped in bulk."""
+        self._note_clipped(name, self.clipped_lines, 0, self.max_line_bytes)
+        self.clipped_lines = 0
+
+    def decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
+        yield from self._decode(name, stream)
 
     def _decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
         buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream, 1 << 16)  # type: ignore[arg-type,type-var]

@@ -74,6 +74,11 @@ class Redactor:
         """A new input starts: a key block left open by the last one does not go on into it."""
         self._pem = None
 
+    @property
+    def in_key_block(self) -> bool:
+        """A private key's block is open: the lines that follow are its material until its END line."""
+        return self._pem is not None
+
     def detached(self) -> Redactor:
         """A redactor for text made from this one's lines (a decoded record, a composed message): it masks
         the same registered values, present and future, and keeps its own key-block state."""

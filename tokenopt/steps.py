@@ -50,6 +50,13 @@ JOB_VERDICT = re.compile(
 _START_CHARS = ("##", "Post", "section_", "travis_", "$ ", "[Pipeline]", "~~~", "--- ", "+++ ")
 _END_CHARS = ("section_end", "travis_fold:end", "##[section]Finishing", "[Pipeline] // stage")
 _VERDICT_CHARS = ("##", "The command", "ERROR: ", "Done. ", "Finished: ", "Build step", "🚨", "Exited with", "CircleCI")
+MARKS = tuple(dict.fromkeys(_START_CHARS + _END_CHARS + _VERDICT_CHARS))  # how a step's line may start
+
+
+def is_boundary(text: str) -> bool:
+    """A line that starts or ends a step, or says one failed: the lines before it are a step's last ones."""
+    return text.startswith(_START_CHARS + _END_CHARS + _VERDICT_CHARS) and (
+        any(pattern.match(text) for _, pattern in _STARTS) or bool(_ENDS.match(text)) or is_verdict(text))
 
 
 def is_verdict(text: str) -> bool:
@@ -133,6 +140,11 @@ class StepTracker:
             self._maybe_verdict(text)
         if text.startswith(_END_CHARS) and _ENDS.match(text):
             self._close()
+
+    def gap(self) -> None:
+        """Lines were skipped unread: the tails start again, so they only ever hold consecutive lines."""
+        self.current.tail.clear()
+        self.log_tail.clear()
 
     def failure_seen(self) -> None:
         """A recognizer or the finder found a failure in the current line: the step may be the failing one."""

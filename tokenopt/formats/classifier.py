@@ -83,6 +83,17 @@ class Classifier:
         closed = [self._close()] if self.open is not None else []
         return closed + self.finder.finish()
 
+    @property
+    def busy(self) -> bool:
+        """A block is open: the lines that come next may still belong to it."""
+        return self.open is not None or self.finder.block is not None
+
+    def gap(self) -> list[Event]:
+        """Lines were skipped unread (bulk reading): whatever was open ends here, and nothing carries over it."""
+        self.steps.gap()
+        self.previous = ""
+        return self.finish()
+
     def _rewrite(self, text: str) -> tuple[str, str]:
         """The text the rules read, and the text events quote: a lossless decoding (go test -json's output)
         is quoted; a reading aid (a JSON record as ``LEVEL message``, eslint's file put on each problem)
