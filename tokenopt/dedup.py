@@ -192,7 +192,9 @@ def _merge_views(known: Pattern, other: Event) -> None:
         known.event = other
     else:
         kept.location = kept.location or other.location
-    detail = (*kept.detail, *other.detail)
+    # the other view's line stays too (RSpec's "rspec ./spec/x_spec.rb:40 # …", what a person runs again)
+    detail = (*(e.message for e in (kept, other) if e.message != message and not e.excerpt), *kept.detail,
+              *other.detail)
     known.event.message = message
     known.event.detail = tuple(d for d in dict.fromkeys(detail) if d not in message)
     known.variants = [message]

@@ -112,8 +112,9 @@ class StreamLogProcessor:
     def _large(self, source: Source) -> bool:
         if source.path is None:
             return False
-        compressed = source.name.endswith((".gz", ".zip"))
-        return source.size > (min(self.bulk_bytes, 1024 * 1024) if compressed else max(self.bulk_bytes, self.whole_chars))
+        if source.name.endswith((".gz", ".zip")):
+            return source.size > min(self.bulk_bytes, 1024 * 1024)
+        return source.size > max(self.bulk_bytes, self.whole_chars)
 
     def _anchors(self) -> Anchors:
         if self._anchor_cache is None:

@@ -136,6 +136,7 @@ class BulkReader:
         self.lines = self.bytes_read = self.sampled_tokens = self.sampled_bytes = 0
         self.events: list[Event] = []
         self.sample: list[Line] = []  # the first lines, read whole (the profile's sample, the log's start)
+        self._cursor: tuple[bytes, int, int] = (b"", 0, 0)  # a block, an offset in it and the line number there
 
     def take_events(self) -> list[Event]:
         events, self.events = self.events, []
@@ -180,7 +181,7 @@ class BulkReader:
         return windows
 
     def _feed(self, name: str, data: bytes, first: int, window: Window) -> Iterator[list[Line]]:
-        start, number = window.start, first + data.count(b"\n", 0, window.start)
+        start, number = window.start, self._number(data, first, window.start)
         if number <= self.fed_until:  # already read (the end of the input, read again as its tail)
             start = _after(data, start, self.fed_until - number + 1)
             number = self.fed_until + 1
@@ -197,10 +198,18 @@ class BulkReader:
                     self.sample += lines[:profiles.SAMPLE_LINES - len(self.sample)]
                 number += len(lines)
                 self.fed_until = number - 1
+                self._cursor = (data, end, number)
                 yield lines
             if end >= len(data) or not (self.classifier.busy or getattr(self.redact, "in_key_block", False)):
                 return
             start, end = end, _after(data, end, EXTEND)
+
+    def _number(self, data: bytes, first: int, offset: int) -> int:
+        """The number of the line at ``offset``, counting on from where the last window of this block ended."""
+        seen, at, number = self._cursor
+        if seen is not data or at > offset:
+            at, number = 0, first
+        return number + data.count(b"\n", at, offset)
 
     def _decode(self, name: str, raw: bytes, number: int) -> list[Line]:
         pieces = raw.split(b"\n")
