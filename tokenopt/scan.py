@@ -27,7 +27,7 @@ from .reader import LineReader, Source
 from .tokens import Counter
 from .volume import Volume
 
-BLOCK_BYTES = 4 << 20
+BLOCK_BYTES = 1 << 20
 BEFORE, AFTER = 4, 4  # lines read around an anchor
 EXTEND = 32  # lines read at a time while a block stays open
 SAMPLE_LINES = 64  # of each block, counted in tokens for the input's estimate
@@ -145,13 +145,13 @@ class BulkReader:
     def read(self, name: str, stream: BinaryIO) -> Iterator[list[Line]]:
         """The lines read, window by window (the caller folds the events as they come)."""
         recent = _Recent()
-        for first, data, read in _blocks(stream, self.clip):
+        for first, data, read, lines in _blocks(stream, self.clip):
             self.bytes_read += read
             self._count_sample(data)
             for window in self._windows(data, first):
                 yield from self._feed(name, data, first, window)
-            self.lines = first - 1 + data.count(b"\n") + (not data.endswith(b"\n"))
-            recent.add(first, data)
+            self.lines = first - 1 + lines
+            recent.add(first, data, lines)
         last_first, last_data = recent.get()
         yield from self._feed(name, last_data, last_first, Window(0, len(last_data), tail=True))
 
@@ -220,9 +220,9 @@ class BulkReader:
             for n, piece in enumerate(pieces)]
 
 
-def _blocks(stream: BinaryIO, clip: Callable[[bytes, int], str]) -> Iterator[tuple[int, bytes, int]]:
-    """Blocks of whole lines, the number of each block's first line and the bytes read for it. A line longer
-    than a block keeps its head (clipped, with its marker) and is read past, never held whole."""
+def _blocks(stream: BinaryIO, clip: Callable[[bytes, int], str]) -> Iterator[tuple[int, bytes, int, int]]:
+    """Blocks of whole lines: the number of each block's first line, the block, the bytes read for it and its
+    lines. A line longer than a block keeps its head (clipped, with its marker) and is read past, never held."""
     carry, number, read = b"", 1, 0
     while piece := stream.read(BLOCK_BYTES):
         read += len(piece)
@@ -234,11 +234,12 @@ def _blocks(stream: BinaryIO, clip: Callable[[bytes, int], str]) -> Iterator[tup
         if cut == 0:
             data, more = _past_long_line(stream, data, clip)
             read, cut = read + more, data.rfind(b"\n") + 1
-        yield number, data[:cut], read
-        number += data.count(b"\n", 0, cut)
+        lines = data.count(b"\n", 0, cut)
+        yield number, data[:cut], read, lines
+        number += lines
         carry, read = data[cut:], 0
     if carry:
-        yield number, carry, read
+        yield number, carry, read, 1
 
 
 def _past_long_line(stream: BinaryIO, data: bytes, clip: Callable[[bytes, int], str]) -> tuple[bytes, int]:
@@ -283,12 +284,13 @@ class _Recent:
     def __init__(self) -> None:
         self.first, self.data = 1, b""
 
-    def add(self, first: int, data: bytes) -> None:
-        joined_first = self.first if self.data else first
-        joined = self.data + data if self.data else data
-        start = _before(joined, len(joined), steps.TAIL_LINES)
-        self.first = joined_first + joined.count(b"\n", 0, start)
-        self.data = joined[start:]
+    def add(self, first: int, data: bytes, lines: int) -> None:
+        """``data`` (``lines`` lines from number ``first``) comes next: keep the last lines of all seen."""
+        piece = data[_before(data, len(data), steps.TAIL_LINES):]
+        joined = self.data + piece if piece.count(b"\n") < steps.TAIL_LINES else piece
+        kept = joined[_before(joined, len(joined), steps.TAIL_LINES):]
+        self.first = first + lines - kept.count(b"\n") - (not kept.endswith(b"\n"))
+        self.data = kept
 
     def get(self) -> tuple[int, bytes]:
         return self.first, self.data
