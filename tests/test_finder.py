@@ -51,6 +51,7 @@ def test_error_lines_are_found(text: str):
     "ok  \texample.com/pkg/errors\t0.012s",
     "=================================== FAILURES ===================================",
     "   12 |     if (error) return -1;",
+    "No syntax errors detected in src/Invoice.php",
 ])
 def test_success_shaped_lines_are_no_failure(text: str):
     finding = assess(text)

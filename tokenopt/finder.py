@@ -47,7 +47,7 @@ _DEBUG = re.compile(r"(?:^|[\s\[|<(])(?:DEBUG|TRACE)(?:$|[\s\]|:>)])|\[(?:debug|
 # What makes a line with a failure word a success: zero counts and passing-test markers.
 _COUNTED = r"(?:failures?|errors?|failed|failing|broken|fatal|aborted|crash(?:ed|es)?|panic(?:ked|s)?)"
 _ZERO_COUNT = re.compile(rf"(?i)\b{_COUNTED}\s*[:=]\s*0\b|\b0\s+(?:[a-z]+\s+){{0,2}}{_COUNTED}\b"
-                         rf"|\bno (?:errors?|failures?)\b|\b(?:expected|known) failures?\b")
+                         rf"|\bno (?:\w+ )?(?:errors?|failures?|problems?)\b|\b(?:expected|known) failures?\b")
 _PASSED = re.compile(r"^\s*(?:[✓✔√]|ok\b|PASS(?:ED)?\b|\[\s*(?:PASS(?:ED)?|OK)\s*\])|\bPASSED\b|\.\.\. ok$"
                      r"|\bpassed$")
 # A heading made of decoration around words ("=== FAILURES ===", "--- warnings summary ---") names a section.
