@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from support import FIXTURES
 
-from tokenopt import reader
+from tokenopt import archive
 from tokenopt.cli import main
 from tokenopt.tokens import load_counter
 
@@ -85,8 +85,8 @@ def test_a_huge_line_without_newline_is_clipped_in_bounded_memory(tmp_path: Path
 
 def test_a_gzip_bomb_stops_at_the_cap_with_a_note(tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch):
     # The real floor is 256 MiB and the ratio 1000: the same code, at a test's size.
-    monkeypatch.setattr(reader, "DECOMPRESSED_FLOOR", 1 << 20)
-    monkeypatch.setattr(reader, "BOMB_RATIO", 100)
+    monkeypatch.setattr(archive, "DECOMPRESSED_FLOOR", 1 << 20)
+    monkeypatch.setattr(archive, "BOMB_RATIO", 100)
     payload = b"FAILED tests/a.py::test_first - boom\n" + b"y" * (32 << 20)
     (tmp_path / "bomb.log.gz").write_bytes(gzip.compress(payload, 9))
     summary = digest_of(capsys, "--log-file", str(tmp_path / "bomb.log.gz"))
@@ -96,9 +96,9 @@ def test_a_gzip_bomb_stops_at_the_cap_with_a_note(tmp_path: Path, capsys, monkey
 
 def test_a_zip_with_thousands_of_members_is_read_member_by_member(tmp_path: Path, capsys):
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with zipfile.ZipFile(buffer, "w") as zipped:
         for n in range(3000):
-            archive.writestr(f"shard-{n:04}.log", f"ok shard {n}\n" + ("FAILED t.py::test_shard_7 - x\n" if n == 7
+            zipped.writestr(f"shard-{n:04}.log", f"ok shard {n}\n" + ("FAILED t.py::test_shard_7 - x\n" if n == 7
                                                                       else ""))
     (tmp_path / "shards.zip").write_bytes(buffer.getvalue())
     summary = digest_of(capsys, "--log-file", str(tmp_path / "shards.zip"))
@@ -184,9 +184,9 @@ def fails_on_critical(capsys: pytest.CaptureFixture[str], *logs: str) -> tuple[i
 
 def job_zip(method: int = zipfile.ZIP_DEFLATED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", method) as archive:
-        archive.writestr("job/1_setup.txt", "Collecting pytest\n" * 200)
-        archive.writestr("job/2_test.txt", PYTEST_LOG.read_text())
+    with zipfile.ZipFile(buffer, "w", method) as zipped:
+        zipped.writestr("job/1_setup.txt", "Collecting pytest\n" * 200)
+        zipped.writestr("job/2_test.txt", PYTEST_LOG.read_text())
     return buffer.getvalue()
 
 
@@ -296,9 +296,12 @@ def test_a_state_file_that_is_not_a_regular_file_is_refused_and_left_alone(tmp_p
 def test_a_json_log_line_with_a_lone_surrogate_is_read(tmp_path: Path, capsys):
     (tmp_path / "app.jsonl").write_text('{"level": "error", "msg": "bad \\ud800 value"}\n'
                                         '{"level": "fatal", "msg": "pair \\ud83d\\ude00 kept"}\n')
-    code, summary, err = fails_on_critical(capsys, str(tmp_path / "app.jsonl"))
+    (tmp_path / "go.jsonl").write_text('{"Time":"2026-11-20T10:15:32Z","Action":"output","Package":"x",'
+                                       '"Output":"panic: bad \\udc00 rune\\n"}\n')
+    code, summary, err = fails_on_critical(capsys, str(tmp_path / "app.jsonl"), str(tmp_path / "go.jsonl"))
     assert code == 1, err
     assert "bad \ufffd value" in summary["digest"] and "pair \U0001f600 kept" in summary["digest"]
+    assert "panic: bad \ufffd rune" in summary["digest"]
 
 
 HAND_EDITED = [
@@ -377,12 +380,13 @@ def test_pipes_with_a_writer_are_read(tmp_path: Path):
 def test_a_gzip_stops_at_the_absolute_inflation_cap_whatever_its_ratio(tmp_path: Path, capsys,
                                                                         monkeypatch: pytest.MonkeyPatch):
     # The real cap is 1 GiB: the same code at a test's size. The ratio (~340:1) is under the bomb ratio.
-    monkeypatch.setattr(reader, "MAX_INFLATED_BYTES", 2 << 20)
-    monkeypatch.setattr(reader, "DECOMPRESSED_FLOOR", 1 << 20)
-    lines = b"".join(b"2026-11-20 10:15:32 INFO worker 7 processed batch %d in 3 ms\n" % (n % 10) for n in range(200_000))
+    monkeypatch.setattr(archive, "MAX_INFLATED_BYTES", 2 << 20)
+    monkeypatch.setattr(archive, "DECOMPRESSED_FLOOR", 1 << 20)
+    line = b"2026-11-20 10:15:32 INFO worker 7 processed batch %d in 3 ms\n"
+    lines = b"".join(line % (n % 10) for n in range(200_000))
     payload = b"FAILED tests/a.py::test_first - boom\n" + lines
     (tmp_path / "big.log.gz").write_bytes(gzip.compress(payload, 9))
-    assert len(payload) < reader.BOMB_RATIO * len(gzip.compress(payload, 9))
+    assert len(payload) < archive.BOMB_RATIO * len(gzip.compress(payload, 9))
     summary = digest_of(capsys, "--log-file", str(tmp_path / "big.log.gz"))
     assert summary["input_bytes"] <= 2 << 20 and "test_first" in summary["digest"]
     assert any("big.log.gz: stopped after 2,097,152 decompressed bytes" in note for note in summary["notes"])

@@ -140,6 +140,8 @@ def test_kill_9_during_saves_leaves_a_loadable_index(tmp_path: Path):
         saver.wait()
     loaded = index_store.load(path)
     assert loaded.notes == [] and len(loaded.entries) == 3000
+    index_store.save(loaded, path)  # and the next save removes what the killed one left half-written
+    assert [p.name for p in tmp_path.iterdir()] == ["index.json"]
 
 
 def test_cli_marks_new_and_recurring_and_lists_fixed(capsys: pytest.CaptureFixture[str], tmp_path: Path):
@@ -270,3 +272,13 @@ def test_a_valid_hand_written_index_loads_and_lone_surrogates_become_replacement
     assert loaded.notes == [] and loaded.entries["a1b2c3d4e5"].example == "bad \ufffd value"
     index_store.save(loaded, path)  # and it saves again
     assert index_store.load(path).entries["a1b2c3d4e5"].total_count == 2
+
+
+def test_an_index_behind_a_symlink_is_updated_through_it(tmp_path: Path):
+    (tmp_path / "shared").mkdir()
+    link = tmp_path / "index.json"
+    link.symlink_to(tmp_path / "shared" / "real.json")
+    index = index_store.Index()
+    index.record([pattern("disk full")])
+    index_store.save(index, link)
+    assert link.is_symlink() and index_store.load(tmp_path / "shared" / "real.json").to_json() == index.to_json()

@@ -167,3 +167,24 @@ def test_a_fifo_without_a_writer_gives_nothing_and_a_note(tmp_path: Path):
     lines, reader = read(str(tmp_path / "pipe"))
     watchdog.cancel()
     assert lines == [] and reader.unread == [str(tmp_path / "pipe")] and "no writer" in reader.notes[0]
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_zip_cut_anywhere_reads_a_prefix_of_its_lines_and_never_raises(tmp_path: Path, streamed: bool):
+    members = {"a.txt": "".join(f"alpha {n}\n" for n in range(40)), "b.txt": "".join(f"beta {n}\n" for n in range(40))}
+    if streamed:
+        data = streamed_zip(members)
+    else:
+        with zipfile.ZipFile(tmp_path / "whole.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, text in members.items():
+                archive.writestr(name, text)
+        data = (tmp_path / "whole.zip").read_bytes()
+    everything = "".join(members.values()).splitlines()
+    second = data.index(b"PK\x03\x04", 4)
+    for cut in range(4, len(data) + 1):  # shorter, it is not a zip: "PK" is read as text
+        (tmp_path / "cut.zip").write_bytes(data[:cut])
+        lines, _ = read(str(tmp_path / "cut.zip"))
+        assert cut < second or len(lines) >= 40, cut  # a member that is whole is read whole
+        # a line cut short is kept as far as it goes
+        assert lines[:-1] == everything[: len(lines) - 1] and everything[len(lines) - 1].startswith(lines[-1]) \
+            if lines else True, cut

@@ -1,8 +1,9 @@
 """The cross-run error-reference index: which patterns were seen before, since when, how often.
 
-A versioned JSON file, saved atomically (temp file, fsync, rename), bounded in patterns and in the
-runs it remembers one by one. Each pattern keeps its counts per remembered run, so indexes written by
-parallel jobs from the same restored cache merge exactly: a run is the same run in every copy. Runs
+A versioned JSON file, saved atomically (temp file, fsync, rename) under a lock, checked field by field
+when loaded, bounded in patterns and in the runs it remembers one by one. Each pattern keeps its counts
+per remembered run, so indexes written by parallel jobs from the same restored cache merge exactly: a
+run is the same run in every copy. Runs
 that fall out of the window are folded into ``older_runs``/``older_count``; merging takes the larger
 of those, because both copies derive them from the same history.
 """
@@ -10,16 +11,18 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import state
 from .errors import StateError
 from .fingerprint import FINGERPRINT_VERSION, mask, short_id
 from .model import Pattern
+from .reader import without_lone_surrogates
 
 SCHEMA = "tokenopt-index"
 VERSION = 1
@@ -146,19 +149,81 @@ class Index:
 
     @classmethod
     def from_json(cls, data: Any) -> Index:
+        """The index in ``data`` with every field checked; an ``Unusable`` error says why not."""
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            raise ValueError("not a tokenopt index")
-        if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-            raise _FutureVersion(f"index version {data.get('version')!r} is newer than this tokenopt ({VERSION})")
-        runs = [Run(**r) for r in data["runs"]]
-        entries = {e["id"]: Entry(**e) for e in data["patterns"]}
-        if data.get("fingerprint_version") != FINGERPRINT_VERSION:
-            entries = {}  # keys made by other masks would never match again: start the history afresh
-        return cls(entries, runs)
+            raise Unusable("corrupt", "not a tokenopt index")
+        version, fingerprints = data.get("version"), data.get("fingerprint_version")
+        if type(version) is not int:
+            raise Unusable("corrupt", "its version is not a whole number")
+        if version > VERSION:
+            raise Unusable("newer", f"index version {version} is newer than this tokenopt ({VERSION})")
+        if type(fingerprints) is not int:
+            raise Unusable("corrupt", "its fingerprint version is not a whole number")
+        if fingerprints != FINGERPRINT_VERSION:  # keys made by other masks would never match again
+            raise Unusable(f"fingerprints-v{fingerprints}", f"written with fingerprint version {fingerprints}, "
+                           f"this tokenopt uses {FINGERPRINT_VERSION}: its patterns would never match again")
+        runs = [Run(**_checked(r, _RUN_FIELDS, "a run")) for r in _listed(data.get("runs"), "runs")]
+        entries = [Entry(**_checked(e, _ENTRY_FIELDS, "a pattern")) for e in _listed(data.get("patterns"), "patterns")]
+        return cls({entry.id: entry for entry in entries}, runs)
 
 
-class _FutureVersion(ValueError):
-    pass
+class Unusable(ValueError):
+    """An index file that cannot be used as it is: ``kind`` names the copy it is moved aside to."""
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(reason)
+        self.kind = kind
+
+
+# Field -> type, for what a hand edit or a broken writer may have left: every field is checked on load,
+# so nothing later (sorting, adding counts, writing JSON) meets a null, a string count or a NaN.
+_RUN_FIELDS: dict[str, type] = {"id": str, "time": str, "label": str, "patterns": int}
+_ENTRY_FIELDS: dict[str, type] = {
+    "id": str, "key": str, "kind": str, "priority": str, "template": str, "example": str, "location": str,
+    "test_id": str, "summary": str, "first_seen": str, "last_seen": str, "counts": dict, "older_runs": int,
+    "older_count": int}
+_OPTIONAL = {"label", "patterns", "location", "test_id", "summary", "first_seen", "last_seen", "counts", "older_runs",
+             "older_count"}
+
+
+def _listed(value: Any, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise Unusable("corrupt", f"'{name}' is not a list")
+    return value
+
+
+def _checked(record: Any, fields: dict[str, type], what: str) -> dict[str, Any]:
+    """``record`` when each field has its type (counts: names to whole numbers, none negative); strings made
+    writable (a lone surrogate, which JSON allows and UTF-8 does not, becomes U+FFFD)."""
+    if not isinstance(record, dict):
+        raise Unusable("corrupt", f"{what} is not an object")
+    unknown, missing = set(record) - set(fields), set(fields) - _OPTIONAL - set(record)
+    if unknown or missing:
+        field_name = sorted(unknown or missing)[0]
+        raise Unusable("corrupt", f"{what} has {'unknown' if unknown else 'no'} field '{field_name}'")
+    checked: dict[str, Any] = {}
+    for name, value in record.items():
+        expected = fields[name]
+        if expected is dict and _counts(value):
+            checked[name] = {without_lone_surrogates(k): n for k, n in value.items()}
+        elif expected is int and _count(value):
+            checked[name] = value
+        elif expected is str and isinstance(value, str):
+            checked[name] = without_lone_surrogates(value)
+        else:
+            raise Unusable("corrupt", f"{what}'s '{name}' is {json.dumps(value)[:40]}, not {_TYPE_NAMES[expected]}")
+    return checked
+
+
+_TYPE_NAMES = {str: "a string", int: "a whole number", dict: "names with whole numbers"}
+
+
+def _count(value: Any) -> bool:
+    return type(value) is int and value >= 0  # not a bool, a float, a string or a NaN
+
+
+def _counts(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(key, str) and _count(n) for key, n in value.items())
 
 
 def merge(indexes: list[Index], max_patterns: int = MAX_PATTERNS) -> Index:
@@ -187,46 +252,68 @@ def merge(indexes: list[Index], max_patterns: int = MAX_PATTERNS) -> Index:
 
 
 def load(path: str | Path, move_aside: bool = True) -> Index:
-    """The index at ``path``; a fresh one if there is none. A corrupt or newer file is moved aside (unless
-    only read), never trusted."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Index()
-    except OSError as error:
-        raise StateError(f"cannot read index {path}: {error.strerror}", "check the path and its permissions") from None
-    try:
-        return Index.from_json(json.loads(raw))
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        aside = path.with_name(f"{path.name}.{'newer' if isinstance(error, _FutureVersion) else 'corrupt'}-"
-                               f"{int(time.time())}")
-        try:
-            if not move_aside:
-                raise OSError
-            os.replace(path, aside)
-        except OSError:
-            aside = path
-        reason = str(error) if isinstance(error, _FutureVersion) else "unreadable or not a tokenopt index"
-        action = f"moved aside to {aside.name} and started a fresh one" if aside != path else "ignored"
-        return Index(notes=[f"index {path}: {reason}; {action}"])
+    """The index at ``path``; a fresh one if there is none. A file that cannot be used as it is (corrupt,
+    hand-edited wrongly, newer, of other fingerprints) is moved aside with a note, under the lock (unless
+    only read: then it is ignored), never trusted. A path that is not a regular file is a StateError."""
+    real = state.regular_file(path, "index")
+    if not move_aside or not real.exists():
+        return _read(path, real, move_aside=False)
+    with state.locked(real, "index"):
+        return _read(path, real, move_aside=True)
 
 
 def save(index: Index, path: str | Path) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never a broken one."""
-    path = Path(path)
+    """Write atomically, under the lock: a crash leaves the old file or the new one, never a broken one."""
+    real = state.regular_file(path, "index")
+    with state.locked(real, "index"):
+        _write(index, real)
+
+
+def update(path: str | Path, change: Callable[[Index], object]) -> Index:
+    """Re-read the index, ``change`` it and save it, all under the lock: runs that write one index at once
+    each add their run to what the others saved (last writer wins would lose all but one)."""
+    real = state.regular_file(path, "index")
+    with state.locked(real, "index"):
+        index = _read(path, real, move_aside=True)
+        change(index)
+        _write(index, real)
+    return index
+
+
+def _read(path: str | Path, real: Path, move_aside: bool) -> Index:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(json.dumps(index.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes 0600; the cache-save step may run as another user
-        os.replace(temp, path)
+        raw = real.read_bytes()
+    except FileNotFoundError:
+        return Index()
     except OSError as error:
-        raise StateError(f"cannot write index {path}: {error.strerror}", "check the directory and its permissions") \
-            from None
+        raise StateError(f"index {path}: cannot read ({error.strerror})",
+                         "check the path and its permissions") from None
+    try:
+        return Index.from_json(json.loads(raw, parse_constant=_no_constant))
+    except Unusable as error:
+        kind, reason = error.kind, str(error)
+    except (ValueError, RecursionError) as error:  # not JSON (or not UTF-8, or nested beyond reason)
+        kind, reason = "corrupt", f"not valid JSON ({str(error)[:80] or type(error).__name__})"
+    if kind == "corrupt":
+        reason = f"unreadable or not a tokenopt index: {reason}"
+    aside = real.with_name(f"{real.name}.{kind}-{int(time.time())}")
+    try:
+        if not move_aside:
+            raise OSError
+        os.replace(real, aside)
+        action = f"moved aside to {aside.name} and started a fresh one"
+    except OSError:
+        action = "ignored"
+    return Index(notes=[f"index {path}: {reason}; {action}"])
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _write(index: Index, real: Path) -> None:
+    data = json.dumps(index.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    state.replace(real, data, "index", mode=0o644)  # 0o644: the cache-save step may run as another user
 
 
 def _entry(entry_id: str, pattern: Pattern, now: str) -> Entry:

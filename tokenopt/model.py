@@ -107,3 +107,9 @@ class Collected:
     sources: list[str]
     notes: list[str] = field(default_factory=list)
     profile: str = ""
+    unread: list[str] = field(default_factory=list)  # sources of which nothing could be read (each has a note)
+
+    @property
+    def nothing_read(self) -> bool:
+        """No line was read and some input could not be: "no failures found" would be a guess, not a finding."""
+        return bool(self.unread) and not self.input_lines

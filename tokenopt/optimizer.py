@@ -30,6 +30,7 @@ class Result:
     seconds: float
     output_path: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # state files that could not be used (also in the notes)
 
     @property
     def digest(self) -> str:
@@ -48,9 +49,12 @@ class Result:
         return max(seen) if seen else None
 
     def fails(self, fail_on: str) -> bool:
-        """Whether ``--fail-on`` / ``fail-on`` is met: a problem this severe or worse was found."""
+        """Whether ``--fail-on`` / ``fail-on`` is met: a problem this severe or worse was found, or nothing
+        could be read at all (a policy that asked to be told about failures is never met by silence)."""
         worst = self.worst()
-        return fail_on != "never" and worst is not None and worst >= Priority.parse(fail_on)
+        if fail_on == "never":
+            return False
+        return self.collected.nothing_read or (worst is not None and worst >= Priority.parse(fail_on))
 
     def summary(self) -> dict[str, Any]:
         kept = {id(item.pattern): item for item in self.fitted.items}
@@ -109,7 +113,8 @@ class EnhancedTokenOptimizer:
         fitted = digest(collected, settings, counter, memory.fixed)
         result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started)
         result.output_path = write_digest(result, settings)
-        memory.save()
+        collected.notes.extend(memory.save())
+        result.warnings = memory.warnings
         return result
 
 
@@ -150,6 +155,8 @@ def headline(collected: Collected) -> str:
         elif kind in ("error", "warning"):
             counts[kind] = counts.get(kind, 0) + pattern.count
     parts = [_plural(n, names.get(kind, kind.replace("_", " "))) for kind, n in counts.items()]
+    if not parts and collected.nothing_read:
+        return f"nothing could be read ({_plural(len(collected.unread), 'input')} skipped: see the notes)"
     return ", ".join(parts) if parts else "no failures or errors found"
 
 

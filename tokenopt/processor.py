@@ -48,7 +48,7 @@ class StreamLogProcessor:
             patterns=folder.ordered(), tallies=folder.tallies, input_bytes=reader.bytes_read,
             input_lines=volume.lines, input_chars=volume.chars, input_tokens=volume.estimate,
             input_tokens_exact=volume.exact,
-            sources=[s.name for s in sources], notes=reader.notes, profile=profile.name)
+            sources=[s.name for s in sources], notes=reader.notes, profile=profile.name, unread=reader.unread)
 
 
 class _Volume:
