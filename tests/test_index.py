@@ -282,3 +282,23 @@ def test_an_index_behind_a_symlink_is_updated_through_it(tmp_path: Path):
     index.record([pattern("disk full")])
     index_store.save(index, link)
     assert link.is_symlink() and index_store.load(tmp_path / "shared" / "real.json").to_json() == index.to_json()
+
+
+def test_an_update_adds_its_run_to_what_others_saved_since_it_read_the_index(tmp_path: Path):
+    path = tmp_path / "index.json"
+
+    def record(index: index_store.Index) -> None:
+        index.record([pattern("mine: disk full")], now="2026-11-02T00:00:00Z")
+
+    mine = index_store.load(path)
+    record(mine)
+    alone, notes = index_store.update(path, record, recorded=mine)
+    assert alone is mine and notes == []  # nothing changed since it was read: written as it is
+    mine = index_store.load(path)
+    record(mine)
+    other = index_store.load(path)
+    other.record([pattern("other: timeout")], now="2026-11-03T00:00:00Z")
+    index_store.save(other, path)  # another job saved in between
+    saved, _ = index_store.update(path, record, recorded=mine)
+    assert len(saved.runs) == 3 and sorted(e.total_count for e in saved.entries.values()) == [1, 2]
+    assert index_store.load(path).to_json() == saved.to_json()

@@ -9,8 +9,10 @@ of those, because both copies derive them from the same history.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -21,11 +23,10 @@ from typing import Any
 from . import state
 from .errors import StateError
 from .fingerprint import FINGERPRINT_VERSION, mask, short_id
+from .index_schema import PATTERN, RUN, SCHEMA, VERSION, Unusable, check_header
 from .model import Pattern
 from .reader import without_lone_surrogates
 
-SCHEMA = "tokenopt-index"
-VERSION = 1
 MAX_PATTERNS = 5_000
 MAX_RUNS = 30
 HISTORY_WINDOW = 10  # "seen in 7 of the last 10 runs"
@@ -89,6 +90,7 @@ class Index:
     entries: dict[str, Entry] = field(default_factory=dict)
     runs: list[Run] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings from loading, for the digest and stderr
+    read_digest: str = ""  # a hash of the file it was read from ("" for none): did the file change since?
 
     def record(self, patterns: list[Pattern], label: str = "", now: str = "",
                max_patterns: int = MAX_PATTERNS, summaries: bool = False) -> tuple[dict[str, Verdict], list[Entry]]:
@@ -150,80 +152,10 @@ class Index:
     @classmethod
     def from_json(cls, data: Any) -> Index:
         """The index in ``data`` with every field checked; an ``Unusable`` error says why not."""
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            raise Unusable("corrupt", "not a tokenopt index")
-        version, fingerprints = data.get("version"), data.get("fingerprint_version")
-        if type(version) is not int:
-            raise Unusable("corrupt", "its version is not a whole number")
-        if version > VERSION:
-            raise Unusable("newer", f"index version {version} is newer than this tokenopt ({VERSION})")
-        if type(fingerprints) is not int:
-            raise Unusable("corrupt", "its fingerprint version is not a whole number")
-        if fingerprints != FINGERPRINT_VERSION:  # keys made by other masks would never match again
-            raise Unusable(f"fingerprints-v{fingerprints}", f"written with fingerprint version {fingerprints}, "
-                           f"this tokenopt uses {FINGERPRINT_VERSION}: its patterns would never match again")
-        runs = [Run(**_checked(r, _RUN_FIELDS, "a run")) for r in _listed(data.get("runs"), "runs")]
-        entries = [Entry(**_checked(e, _ENTRY_FIELDS, "a pattern")) for e in _listed(data.get("patterns"), "patterns")]
+        check_header(data)
+        runs = [Run(**record) for record in RUN.records(data.get("runs"), "runs")]
+        entries = [Entry(**record) for record in PATTERN.records(data.get("patterns"), "patterns")]
         return cls({entry.id: entry for entry in entries}, runs)
-
-
-class Unusable(ValueError):
-    """An index file that cannot be used as it is: ``kind`` names the copy it is moved aside to."""
-
-    def __init__(self, kind: str, reason: str) -> None:
-        super().__init__(reason)
-        self.kind = kind
-
-
-# Field -> type, for what a hand edit or a broken writer may have left: every field is checked on load,
-# so nothing later (sorting, adding counts, writing JSON) meets a null, a string count or a NaN.
-_RUN_FIELDS: dict[str, type] = {"id": str, "time": str, "label": str, "patterns": int}
-_ENTRY_FIELDS: dict[str, type] = {
-    "id": str, "key": str, "kind": str, "priority": str, "template": str, "example": str, "location": str,
-    "test_id": str, "summary": str, "first_seen": str, "last_seen": str, "counts": dict, "older_runs": int,
-    "older_count": int}
-_OPTIONAL = {"label", "patterns", "location", "test_id", "summary", "first_seen", "last_seen", "counts", "older_runs",
-             "older_count"}
-
-
-def _listed(value: Any, name: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise Unusable("corrupt", f"'{name}' is not a list")
-    return value
-
-
-def _checked(record: Any, fields: dict[str, type], what: str) -> dict[str, Any]:
-    """``record`` when each field has its type (counts: names to whole numbers, none negative); strings made
-    writable (a lone surrogate, which JSON allows and UTF-8 does not, becomes U+FFFD)."""
-    if not isinstance(record, dict):
-        raise Unusable("corrupt", f"{what} is not an object")
-    unknown, missing = set(record) - set(fields), set(fields) - _OPTIONAL - set(record)
-    if unknown or missing:
-        field_name = sorted(unknown or missing)[0]
-        raise Unusable("corrupt", f"{what} has {'unknown' if unknown else 'no'} field '{field_name}'")
-    checked: dict[str, Any] = {}
-    for name, value in record.items():
-        expected = fields[name]
-        if expected is dict and _counts(value):
-            checked[name] = {without_lone_surrogates(k): n for k, n in value.items()}
-        elif expected is int and _count(value):
-            checked[name] = value
-        elif expected is str and isinstance(value, str):
-            checked[name] = without_lone_surrogates(value)
-        else:
-            raise Unusable("corrupt", f"{what}'s '{name}' is {json.dumps(value)[:40]}, not {_TYPE_NAMES[expected]}")
-    return checked
-
-
-_TYPE_NAMES = {str: "a string", int: "a whole number", dict: "names with whole numbers"}
-
-
-def _count(value: Any) -> bool:
-    return type(value) is int and value >= 0  # not a bool, a float, a string or a NaN
-
-
-def _counts(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(key, str) and _count(n) for key, n in value.items())
 
 
 def merge(indexes: list[Index], max_patterns: int = MAX_PATTERNS) -> Index:
@@ -257,9 +189,9 @@ def load(path: str | Path, move_aside: bool = True) -> Index:
     only read: then it is ignored), never trusted. A path that is not a regular file is a StateError."""
     real = state.regular_file(path, "index")
     if not move_aside or not real.exists():
-        return _read(path, real, move_aside=False)
+        return _parse(path, real, _raw(path, real), move_aside=False)
     with state.locked(real, "index"):
-        return _read(path, real, move_aside=True)
+        return _parse(path, real, _raw(path, real), move_aside=True)
 
 
 def save(index: Index, path: str | Path) -> None:
@@ -269,27 +201,51 @@ def save(index: Index, path: str | Path) -> None:
         _write(index, real)
 
 
-def update(path: str | Path, change: Callable[[Index], object]) -> Index:
-    """Re-read the index, ``change`` it and save it, all under the lock: runs that write one index at once
-    each add their run to what the others saved (last writer wins would lose all but one)."""
+def update(path: str | Path, record: Callable[[Index], object],
+           recorded: Index | None = None) -> tuple[Index, list[str]]:
+    """Add a run to the index on disk and save it, under the lock, so runs writing one index at once each add
+    theirs (last writer wins would keep one). ``recorded``: the index as this run read it with ``record``
+    applied; it is written as it is when the file has not changed since (one run at a time, the usual case),
+    else the file is read again and ``record`` applied to what it holds now. Returns the index saved and
+    the notes of reading it again (a file that had to be moved aside meanwhile)."""
     real = state.regular_file(path, "index")
     with state.locked(real, "index"):
-        index = _read(path, real, move_aside=True)
-        change(index)
+        raw = _raw(path, real)
+        if recorded is not None and recorded.read_digest == _digest(raw):
+            index, notes = recorded, []
+        else:
+            index = _parse(path, real, raw, move_aside=True)
+            notes = index.notes
+            record(index)
         _write(index, real)
-    return index
+    return index, notes
 
 
-def _read(path: str | Path, real: Path, move_aside: bool) -> Index:
+def _raw(path: str | Path, real: Path) -> bytes | None:
+    """The file's bytes; None when there is no file."""
     try:
-        raw = real.read_bytes()
+        return real.read_bytes()
     except FileNotFoundError:
-        return Index()
+        return None
     except OSError as error:
         raise StateError(f"index {path}: cannot read ({error.strerror})",
                          "check the path and its permissions") from None
+
+
+def _digest(raw: bytes | None) -> str:
+    return "" if raw is None else hashlib.sha256(raw).hexdigest()
+
+
+def _parse(path: str | Path, real: Path, raw: bytes | None, move_aside: bool) -> Index:
+    if raw is None:
+        return Index()
     try:
-        return Index.from_json(json.loads(raw, parse_constant=_no_constant))
+        data = json.loads(raw, parse_constant=_no_constant)
+        if _SURROGATE_ESCAPE.search(raw):
+            data = _scrubbed(data)
+        index = Index.from_json(data)
+        index.read_digest = _digest(raw)
+        return index
     except Unusable as error:
         kind, reason = error.kind, str(error)
     except (ValueError, RecursionError) as error:  # not JSON (or not UTF-8, or nested beyond reason)
@@ -305,6 +261,21 @@ def _read(path: str | Path, real: Path, move_aside: bool) -> Index:
     except OSError:
         action = "ignored"
     return Index(notes=[f"index {path}: {reason}; {action}"])
+
+
+# JSON may spell a lone surrogate ("\ud800"), which no UTF-8 writer accepts; tokenopt writes none, so only a
+# hand-edited file has one, and only then is every string looked at.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _scrubbed(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_lone_surrogates(value)
+    if isinstance(value, list):
+        return [_scrubbed(item) for item in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(key): _scrubbed(item) for key, item in value.items()}
+    return value
 
 
 def _no_constant(name: str) -> Any:

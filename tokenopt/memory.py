@@ -33,9 +33,10 @@ class Memory:
             return []
         found: list[str] = []
         try:
-            saved = index_store.update(self.path, lambda index: index.record(
-                self.remembered, now=self.now, summaries=self.store_memory, max_patterns=self.max_patterns))
-            found += saved.notes
+            saved, notes = index_store.update(self.path, lambda index: index.record(
+                self.remembered, now=self.now, summaries=self.store_memory, max_patterns=self.max_patterns),
+                recorded=self.index)
+            found += notes
             if self.memory_file and self.store_memory:
                 found += mcp_memory.write(saved, self.memory_file)
         except StateError as error:
