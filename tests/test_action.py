@@ -231,14 +231,16 @@ def test_a_dangling_symlink_matched_by_the_glob_is_a_note_and_everything_is_writ
     assert any(c[0] == "error" and c[1].get("file") for c in commands_said(capsys))  # annotations too
 
 
-@pytest.mark.parametrize("where", ["under-a-file", "fifo"])
+@pytest.mark.parametrize("where", ["under-a-file", "fifo", "read-only"])
 def test_an_index_that_cannot_be_written_is_a_warning_and_everything_else_is_written(tmp_path: Path, capsys,
                                                                                      where: str):
     workspace = tmp_path / "workspace"
     workspace.mkdir()
     (workspace / "plain.txt").write_text("a file, not a directory")
     os.mkfifo(workspace / "index.fifo")
-    index = {"under-a-file": "plain.txt/index.json", "fifo": "index.fifo"}[where]
+    if where == "read-only" and not Path("/proc/self").is_dir():
+        pytest.skip("needs Linux's /proc, where no file can be created")
+    index = {"under-a-file": "plain.txt/index.json", "fifo": "index.fifo", "read-only": "/proc/tokenopt.json"}[where]
     env = runner_env(tmp_path, [FIXTURES / "pytest" / "failures.log"], INDEX_PATH=index)
     watchdog = unblock_fifo_later(workspace / "index.fifo")
     assert action.run(env) == 1

@@ -390,3 +390,13 @@ def test_a_gzip_stops_at_the_absolute_inflation_cap_whatever_its_ratio(tmp_path:
     summary = digest_of(capsys, "--log-file", str(tmp_path / "big.log.gz"))
     assert summary["input_bytes"] <= 2 << 20 and "test_first" in summary["digest"]
     assert any("big.log.gz: stopped after 2,097,152 decompressed bytes" in note for note in summary["notes"])
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, where no file can be created")
+def test_an_index_that_cannot_be_written_is_a_warning_after_the_digest(tmp_path: Path, capsys):
+    code = main(["--log-file", str(PYTEST_LOG), "--index", "/proc/tokenopt-index.json", "--fail-on", "critical",
+                 "--out", str(tmp_path / "digest.md")])
+    out, err = capsys.readouterr()
+    assert code == 1 and "test_total_with_discount" in (tmp_path / "digest.md").read_text()  # the run's own result
+    assert err.splitlines() == [err.strip()] and err.startswith("tokenopt: warning: cannot write index /proc/")
+    assert "Note: cannot write index" in out

@@ -28,7 +28,9 @@ from .model import Line
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
 _RUNNER_STAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _SNIFF_BYTES = 8192
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to hang on
 AUTO_CHUNK_SMALL, AUTO_CHUNK_LARGE, LARGE_INPUT = 500, 5000, 50 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class Source:
@@ -145,14 +147,15 @@ class LineReader:
         if source.path is None:
             return _stdin_spooled()
         try:  # without blocking, so a FIFO with no writer opens (and then reads as empty) instead of hanging
-            handle = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK)
+            handle = os.open(source.path, os.O_RDONLY | _NONBLOCK)
         except OSError as error:
             problem, fix = _open_problem(source.path, error)
             if not source.matched:
                 raise InputError(f"{source.name}: {problem}", fix) from None
             self.notes.append(f"{source.name}: skipped, {problem}")
             return None
-        os.set_blocking(handle, True)  # a writer that is there is read at its own pace
+        if _NONBLOCK:
+            os.set_blocking(handle, True)  # a writer that is there is read at its own pace
         return os.fdopen(handle, "rb")
 
     def _decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
