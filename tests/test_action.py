@@ -3,7 +3,9 @@ payload, $GITHUB_STEP_SUMMARY and $GITHUB_OUTPUT files, and GitHub's API served 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 from github_server import INSTALL_COMMAND, SPEC_PATH, FakeGitHub
 from runner_side import runner_command, runner_env_file
-from support import FIXTURES
+from support import FIXTURES, unblock_fifo_later
 
 from tokenopt import action
 from tokenopt.errors import UsageError
@@ -205,3 +207,62 @@ def test_the_digest_inside_a_summary_is_demoted_but_fenced_lines_are_not():
     markdown = "# CI log digest: 1 failed test\n## Failures\n```\n# a comment in a log\n```\n###### deep"
     assert demote(markdown).split("\n") == ["#### CI log digest: 1 failed test", "##### Failures", "```",
                                             "# a comment in a log", "```", "###### deep"]
+
+
+def commands_said(capsys: pytest.CaptureFixture[str]) -> list[tuple[str, dict[str, str], str]]:
+    return [c for c in map(runner_command, capsys.readouterr().out.splitlines()) if c]
+
+
+def assert_everything_written(tmp_path: Path, env: dict[str, str]) -> dict[str, str]:
+    values = outputs(tmp_path)
+    assert values["conclusion"] == "failure" and int(values["critical-count"]) >= 3
+    assert "test_total_with_discount" in (tmp_path / "summary.md").read_text()
+    assert Path(env["GITHUB_WORKSPACE"], values["json-path"]).exists()
+    return values
+
+
+def test_a_dangling_symlink_matched_by_the_glob_is_a_note_and_everything_is_written(tmp_path: Path, capsys):
+    env = runner_env(tmp_path, [FIXTURES / "pytest" / "failures.log"])
+    (Path(env["GITHUB_WORKSPACE"]) / "logs" / "gone.log").symlink_to(tmp_path / "rotated-away.log")
+    assert action.run(env) == 1
+    values = assert_everything_written(tmp_path, env)
+    notes = json.loads(Path(env["GITHUB_WORKSPACE"], values["json-path"]).read_text())["notes"]
+    assert any("gone.log: skipped" in note for note in notes)
+    assert any(c[0] == "error" and c[1].get("file") for c in commands_said(capsys))  # annotations too
+
+
+@pytest.mark.parametrize("where", ["under-a-file", "fifo", "read-only"])
+def test_an_index_that_cannot_be_written_is_a_warning_and_everything_else_is_written(tmp_path: Path, capsys,
+                                                                                     where: str):
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    (workspace / "plain.txt").write_text("a file, not a directory")
+    os.mkfifo(workspace / "index.fifo")
+    if where == "read-only" and not Path("/proc/self").is_dir():
+        pytest.skip("needs Linux's /proc, where no file can be created")
+    index = {"under-a-file": "plain.txt/index.json", "fifo": "index.fifo", "read-only": "/proc/tokenopt.json"}[where]
+    env = runner_env(tmp_path, [FIXTURES / "pytest" / "failures.log"], INDEX_PATH=index)
+    watchdog = unblock_fifo_later(workspace / "index.fifo")
+    assert action.run(env) == 1
+    watchdog.cancel()
+    assert_everything_written(tmp_path, env)
+    said = commands_said(capsys)
+    warnings = [c for c in said if c[0] == "warning" and c[1].get("title", "").startswith("tokenopt")]
+    assert len(warnings) == 1 and index in warnings[0][2], said
+    assert any(c[0] == "error" and c[1].get("file") for c in said)
+    assert (workspace / "plain.txt").read_text() == "a file, not a directory"
+    assert stat.S_ISFIFO(os.lstat(workspace / "index.fifo").st_mode)
+
+
+def test_inputs_with_nothing_readable_are_their_own_conclusion_and_fail_under_fail_on(tmp_path: Path, capsys):
+    binary = tmp_path / "core.log"
+    binary.write_bytes(bytes(range(256)) * 64)
+    env = runner_env(tmp_path, [binary])
+    assert action.run(env) == 1
+    assert outputs(tmp_path)["conclusion"] == "unreadable"
+    assert "nothing could be read" in (tmp_path / "summary.md").read_text()
+    assert any(c[0] == "error" and "nothing could be read" in c[2] for c in commands_said(capsys))
+    env = runner_env(tmp_path / "never", [binary], FAIL_ON="never")
+    assert action.run(env) == 0
+    assert outputs(tmp_path / "never")["conclusion"] == "unreadable"
+    assert any(c[0] == "warning" and "nothing could be read" in c[2] for c in commands_said(capsys))

@@ -141,6 +141,8 @@ def test_kill_9_during_saves_leaves_a_loadable_index(tmp_path: Path):
         saver.wait()
     loaded = index_store.load(path)
     assert loaded.notes == [] and len(loaded.entries) == 3000
+    index_store.save(loaded, path)  # and the next save removes what the killed one left half-written
+    assert [p.name for p in tmp_path.iterdir()] == ["index.json"]
 
 
 def test_cli_marks_new_and_recurring_and_lists_fixed(capsys: pytest.CaptureFixture[str], tmp_path: Path):
@@ -185,3 +187,119 @@ def test_index_show_and_merge_commands(capsys: pytest.CaptureFixture[str], tmp_p
 def test_merging_a_missing_index_is_an_error_not_a_quiet_loss(capsys: pytest.CaptureFixture[str], tmp_path: Path):
     assert main(["index", "merge", str(tmp_path / "m.json"), str(tmp_path / "typo.json")]) == 2
     assert "typo.json: no such file" in capsys.readouterr().err and not (tmp_path / "m.json").exists()
+
+
+_JOB = """
+import sys, time
+from pathlib import Path
+from tokenopt import EnhancedTokenOptimizer
+index, log, start = sys.argv[1:]
+while not Path(start).exists():
+    time.sleep(0.005)
+for _ in range(10):
+    EnhancedTokenOptimizer(index=index, out="/dev/null", log_file=[log]).run()
+"""
+
+
+def test_four_jobs_writing_one_index_at_once_keep_every_run(tmp_path: Path):
+    index, start = tmp_path / "index.json", tmp_path / "go"
+    log = str(FIXTURES / "pytest" / "failures.log")
+    jobs = [subprocess.Popen([sys.executable, "-c", _JOB, str(index), log, str(start)]) for _ in range(4)]
+    start.touch()
+    assert [job.wait(timeout=300) for job in jobs] == [0, 0, 0, 0]
+    loaded = index_store.load(index)
+    failures = [e for e in loaded.entries.values() if e.priority == "critical"]
+    assert loaded.notes == [] and len(failures) == 3
+    assert [e.runs_seen for e in failures] == [40, 40, 40]
+    assert len(loaded.runs) == index_store.MAX_RUNS
+
+
+def test_a_save_cleans_temp_files_left_by_a_killed_save(tmp_path: Path):
+    path = tmp_path / "index.json"
+    left = tmp_path / ".index.json.k1ll3d.tmp"  # what kill -9 inside the save window leaves
+    left.write_bytes(b"{" + b" " * 100_000)
+    other = tmp_path / ".notes.txt.tmp"  # not ours: kept
+    other.write_text("x")
+    index_store.save(index_store.Index(), path)
+    assert not left.exists() and other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == [".notes.txt.tmp"]
+
+
+def entry_json(**changes) -> dict:
+    entry = {"id": "a1b2c3d4e5", "key": "k", "kind": "error", "priority": "critical", "template": "t", "example": "e",
+             "location": "", "test_id": "", "summary": "", "first_seen": "2026-11-01T00:00:00Z",
+             "last_seen": "2026-11-01T00:00:00Z", "counts": {"r1": 2}, "older_runs": 0, "older_count": 0}
+    return {**entry, **changes}
+
+
+def index_json(patterns: list, runs: list | None = None, **changes) -> bytes:
+    runs = [{"id": "r1", "time": "2026-11-01T00:00:00Z", "label": "", "patterns": 1}] if runs is None else runs
+    document = {"schema": "tokenopt-index", "version": 1, "fingerprint_version": index_store.FINGERPRINT_VERSION,
+                "runs": runs, "patterns": patterns, **changes}
+    return json.dumps(document).encode()
+
+
+@pytest.mark.parametrize("content", [
+    index_json([entry_json(counts=[2])]),
+    index_json([entry_json(counts={"r1": "2"})]),
+    index_json([entry_json(counts={"r1": True})]),
+    index_json([entry_json(counts={"r1": -1})]),
+    index_json([entry_json(first_seen=None)]),
+    index_json([entry_json(location=42)]),
+    index_json([entry_json(older_count="3")]),
+    index_json([entry_json(older_runs=1.5)]),
+    index_json([entry_json(extra_field=1)]),
+    index_json([entry_json(id=7)]),
+    index_json([entry_json()], runs=[{"id": "r1", "time": None, "label": "", "patterns": 1}]),
+    index_json([entry_json()], runs={"r1": 1}),
+    index_json("patterns"),
+    index_json([entry_json()], fingerprint_version="2"),
+    index_json([entry_json()]).replace(b'"older_count": 0', b'"older_count": NaN'),
+    index_json([entry_json()]).replace(b'"older_count": 0', b'"older_count": Infinity'),
+    index_json([entry_json()]).replace(b'"older_count": 0', b'"older_count": 1e400'),
+])
+def test_every_field_is_validated_on_load(tmp_path: Path, content: bytes):
+    path = tmp_path / "index.json"
+    path.write_bytes(content)
+    loaded = index_store.load(path)
+    assert loaded.entries == {} and len(loaded.notes) == 1 and "moved aside" in loaded.notes[0], loaded.notes
+    assert [p.read_bytes() for p in tmp_path.iterdir()] == [content]
+
+
+def test_a_valid_hand_written_index_loads_and_lone_surrogates_become_replacement_characters(tmp_path: Path):
+    path = tmp_path / "index.json"
+    path.write_bytes(index_json([entry_json(example="bad \\ud800 value")]).replace(b"\\\\ud800", b"\\ud800"))
+    loaded = index_store.load(path)
+    assert loaded.notes == [] and loaded.entries["a1b2c3d4e5"].example == "bad \ufffd value"
+    index_store.save(loaded, path)  # and it saves again
+    assert index_store.load(path).entries["a1b2c3d4e5"].total_count == 2
+
+
+def test_an_index_behind_a_symlink_is_updated_through_it(tmp_path: Path):
+    (tmp_path / "shared").mkdir()
+    link = tmp_path / "index.json"
+    link.symlink_to(tmp_path / "shared" / "real.json")
+    index = index_store.Index()
+    index.record([pattern("disk full")])
+    index_store.save(index, link)
+    assert link.is_symlink() and index_store.load(tmp_path / "shared" / "real.json").to_json() == index.to_json()
+
+
+def test_an_update_adds_its_run_to_what_others_saved_since_it_read_the_index(tmp_path: Path):
+    path = tmp_path / "index.json"
+
+    def record(index: index_store.Index) -> None:
+        index.record([pattern("mine: disk full")], now="2026-11-02T00:00:00Z")
+
+    mine = index_store.load(path)
+    record(mine)
+    alone, notes = index_store.update(path, record, recorded=mine)
+    assert alone is mine and notes == []  # nothing changed since it was read: written as it is
+    mine = index_store.load(path)
+    record(mine)
+    other = index_store.load(path)
+    other.record([pattern("other: timeout")], now="2026-11-03T00:00:00Z")
+    index_store.save(other, path)  # another job saved in between
+    saved, _ = index_store.update(path, record, recorded=mine)
+    assert len(saved.runs) == 3 and sorted(e.total_count for e in saved.entries.values()) == [1, 2]
+    assert index_store.load(path).to_json() == saved.to_json()

@@ -20,7 +20,7 @@ import pytest
 from support import FIXTURES, ROOT
 
 from tokenopt import index as index_store
-from tokenopt import mcp_memory
+from tokenopt import mcp_memory, state
 from tokenopt.cli import main
 from tokenopt.errors import StateError
 from tokenopt.fingerprint import pattern_key
@@ -152,15 +152,15 @@ def test_a_failed_write_leaves_the_file_as_it_was(tmp_path: Path, monkeypatch: p
     def fail(*args: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(mcp_memory.os, failing, fail)
+    monkeypatch.setattr(state.os, failing, fail)
     with pytest.raises(StateError, match="cannot write memory file"):
         mcp_memory.write(recorded(pattern("boom")), path)
     assert path.read_bytes() == b"\n".join(FOREIGN)
     assert [p.name for p in tmp_path.iterdir()] == ["memory.jsonl"]  # no temp file left behind
 
 
-def test_an_unreadable_memory_file_is_a_state_error(tmp_path: Path):
-    with pytest.raises(StateError, match="cannot read memory file"):
+def test_a_memory_file_that_is_not_a_regular_file_is_a_state_error(tmp_path: Path):
+    with pytest.raises(StateError, match="not a regular file"):
         mcp_memory.write(recorded(pattern("boom")), tmp_path)
 
 

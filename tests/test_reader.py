@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import gzip
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from support import unblock_fifo_later
 
 from tokenopt.errors import InputError, NoInputError
 from tokenopt.reader import LineReader, expand_sources, normalise
@@ -98,3 +100,92 @@ def test_stdin_plain_and_gzip_through_the_cli(tmp_path: Path):
                               input=payload, capture_output=True, cwd=tmp_path, check=False)
         assert done.returncode == 0, done.stderr
         assert b'"test_id": "tests/t.py::test_x"' in done.stdout
+
+
+class _Unseekable:
+    """A write-only stream without seek: zipfile then writes each member with a data descriptor, the way
+    streaming zip writers do (sizes after the data, zeros in the local header)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self.data += data
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def streamed_zip(members: dict[str, str]) -> bytes:
+    out = _Unseekable()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:  # type: ignore[arg-type]
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return bytes(out.data)
+
+
+def test_a_streamed_zip_without_its_central_directory_is_read_from_its_local_headers(tmp_path: Path):
+    data = streamed_zip({"a.txt": "one\ntwo\n", "dir/": "", "b.txt": "three\n" * 1000})
+    assert data[6] & 0x08  # the local headers say "sizes follow the data"
+    (tmp_path / "cut.zip").write_bytes(data[: data.index(b"PK\x01\x02")])
+    lines, reader = read(str(tmp_path / "cut.zip"))
+    assert lines == ["one", "two"] + ["three"] * 1000
+    assert reader.notes == [f"{tmp_path / 'cut.zip'}: no central directory (a truncated archive?): "
+                            "read 2 members from their local headers"]
+
+
+def test_a_zip_with_nothing_recoverable_is_unreadable_with_a_note(tmp_path: Path):
+    (tmp_path / "cut.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 10)
+    lines, reader = read(str(tmp_path / "cut.zip"))
+    assert lines == [] and reader.unread == [str(tmp_path / "cut.zip")] and "no central directory" in reader.notes[0]
+
+
+def test_a_zip_member_that_is_encrypted_is_skipped_with_a_note(tmp_path: Path):
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as archive:
+        archive.writestr("plain.txt", "visible\n")
+        archive.writestr("secret.txt", "hidden\n")
+    data = bytearray((tmp_path / "a.zip").read_bytes())
+    for start in (data.index(b"PK\x03\x04", 4) + 6, data.rindex(b"PK\x01\x02") + 8):  # mark secret.txt encrypted
+        data[start] |= 0x01
+    (tmp_path / "a.zip").write_bytes(bytes(data))
+    lines, reader = read(str(tmp_path / "a.zip"))
+    assert lines == ["visible"] and any("secret.txt: skipped" in note for note in reader.notes)
+
+
+def test_leading_nul_bytes_are_skipped_and_counted(tmp_path: Path):
+    (tmp_path / "app.log").write_bytes(b"\x00" * 200_000 + b"ERROR after the hole\n")
+    (tmp_path / "zeros.log").write_bytes(b"\x00" * 10_000)
+    lines, reader = read(str(tmp_path / "app.log"), str(tmp_path / "zeros.log"))
+    assert lines == ["ERROR after the hole"] and reader.bytes_read == 210_021
+    assert reader.unread == [str(tmp_path / "zeros.log")] and len(reader.notes) == 2
+    assert "200,000 NUL bytes" in reader.notes[0] and "10,000 NUL bytes" in reader.notes[1]
+
+
+def test_a_fifo_without_a_writer_gives_nothing_and_a_note(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe")
+    watchdog = unblock_fifo_later(tmp_path / "pipe")
+    lines, reader = read(str(tmp_path / "pipe"))
+    watchdog.cancel()
+    assert lines == [] and reader.unread == [str(tmp_path / "pipe")] and "no writer" in reader.notes[0]
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_zip_cut_anywhere_reads_a_prefix_of_its_lines_and_never_raises(tmp_path: Path, streamed: bool):
+    members = {"a.txt": "".join(f"alpha {n}\n" for n in range(40)), "b.txt": "".join(f"beta {n}\n" for n in range(40))}
+    if streamed:
+        data = streamed_zip(members)
+    else:
+        with zipfile.ZipFile(tmp_path / "whole.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, text in members.items():
+                archive.writestr(name, text)
+        data = (tmp_path / "whole.zip").read_bytes()
+    everything = "".join(members.values()).splitlines()
+    second = data.index(b"PK\x03\x04", 4)
+    for cut in range(4, len(data) + 1):  # shorter, it is not a zip: "PK" is read as text
+        (tmp_path / "cut.zip").write_bytes(data[:cut])
+        lines, _ = read(str(tmp_path / "cut.zip"))
+        assert cut < second or len(lines) >= 40, cut  # a member that is whole is read whole
+        # a line cut short is kept as far as it goes
+        assert lines[:-1] == everything[: len(lines) - 1] and everything[len(lines) - 1].startswith(lines[-1]) \
+            if lines else True, cut

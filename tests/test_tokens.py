@@ -5,6 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tokenopt.errors import EncodingUnavailableError
 from tokenopt.tokens import candidate_files, load_counter
@@ -40,4 +42,37 @@ def test_unknown_encoding_and_the_labelled_estimate():
     estimate = load_counter("o200k_base", ("/nonexistent",), allow_estimate=True)
     if estimate.exact:
         pytest.skip("o200k_base is installed here")
-    assert estimate.count("x" * 26) == 13  # conservative: 2 bytes per token, logs average ~2.6 chars
+    assert estimate.count("x" * 26) == 26  # an upper bound: a token covers at least one UTF-8 byte
+
+
+def test_the_estimate_is_an_upper_bound_where_bytes_over_two_was_not(counter):
+    from tokenopt.tokens import EstimateCounter
+
+    rare = "ᚠᛇᚻ᛫ᛒᛦᚦ ꦲꦏ꧀ꦱꦫ ἀνάγκη 𓀀𓀁𓀂 \x01\x02\x03"
+    assert counter.count(rare) > len(rare.encode()) / 2  # bytes / 2 under-counted these
+    assert EstimateCounter("cl100k_base").count(rare) >= counter.count(rare)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_the_estimate_is_never_below_the_exact_count(text: str):
+    from tokenopt.tokens import EstimateCounter
+
+    exact = load_counter("cl100k_base")
+    assert EstimateCounter("cl100k_base").count(text) >= exact.count(text)
+
+
+def test_an_estimated_budget_holds_in_real_tokens_for_rare_scripts(tmp_path: Path, counter):
+    from tokenopt.optimizer import digest
+    from tokenopt.processor import StreamLogProcessor
+    from tokenopt.settings import Settings
+    from tokenopt.tokens import EstimateCounter
+
+    words = ["ᚠᛇᚻ᛫ᛒᛦᚦ", "ꦲꦏ꧀ꦱꦫ", "ἀνάγκη", "𓀀𓀁𓀂", "ⴰⵣⵓⵍ", "ᎣᏏᏲ", "ꓐꓳꓠ"]
+    lines = [f"ERROR {words[n % 7]} {words[(n * 3) % 7]} {n} {words[(n * 5) % 7] * (1 + n % 4)}" for n in range(400)]
+    (tmp_path / "rare.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    estimate = EstimateCounter("cl100k_base")
+    collected = StreamLogProcessor(counter=estimate).process(str(tmp_path / "rare.log"))
+    for budget in (200, 800, 3000):
+        fitted = digest(collected, Settings(budget=budget, index=""), estimate)
+        assert counter.count(fitted.text) <= budget, budget

@@ -100,9 +100,13 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
     except NoInputError as error:
         return _no_logs(error, options, environ)
     report = Report(result, options.comment_title)
-    json_path = str(Path(settings.out).with_suffix(".json"))
-    Path(json_path).write_text(json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for warning in result.warnings:  # an index that could not be used: the run's own outputs still follow
+        print(workflow.command("warning", warning, title="tokenopt: state file not used"))
+    json_path = _write_json(Path(settings.out).with_suffix(".json"), result)
     failed = result.fails(settings.fail_on)
+    if result.collected.nothing_read:
+        print(workflow.command("error" if failed else "warning", f"nothing could be read from the inputs: "
+                               f"{'; '.join(result.collected.notes)[:2000]}", title="tokenopt: nothing readable"))
     if options.summary == "always" or (options.summary == "on-failure" and failed):
         _write_summary(report, options, environ)
     if options.annotations:
@@ -112,12 +116,23 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
         "digest-path": settings.out, "json-path": json_path, "tokens": str(result.fitted.tokens),
         "input-tokens": str(result.collected.input_tokens), "compression-ratio": f"{result.compression_ratio:.6f}",
         "critical-count": str(report.critical_count), "new-count": str(report.new_count),
-        "conclusion": "failure" if failed else "success",
+        "conclusion": "unreadable" if result.collected.nothing_read else "failure" if failed else "success",
     })
     _comment(report, options, environ, failed)
     print(workflow.safe_line(f"tokenopt: {report.headline} — digest {result.fitted.tokens:,} tokens "
                            f"(budget {settings.budget:,}) in {settings.out}"))
     return 1 if failed else 0
+
+
+def _write_json(path: Path, result: Result) -> str:
+    """The JSON summary beside the digest; one that cannot be written is a warning, and no json-path output."""
+    try:
+        path.write_text(json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as error:
+        print(workflow.command("warning", f"{path}: cannot write the JSON summary ({error.strerror})",
+                               title="tokenopt: JSON summary not written"))
+        return ""
+    return str(path)
 
 
 def _no_logs(error: NoInputError, options: Options, environ: Mapping[str, str]) -> int:

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from . import __version__, config_store, index_cli, usage
-from .errors import TokenoptError, UsageError
+from . import __version__, config_store, index_cli, state, usage
+from .errors import StateError, TokenoptError, UsageError
 from .optimizer import EnhancedTokenOptimizer, Result
 from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, PROFILES, Settings
 from .tokens import load_counter
@@ -32,13 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     add("--encoding", metavar="NAME", help="tiktoken encoding: cl100k_base (default) or o200k_base")
     add("--encoding-dir", action="append", metavar="DIR", help="directory holding NAME.tiktoken files; repeatable")
     add("--allow-estimate", action="store_const", const=True,
-        help="when no encoding file is found, use a labelled conservative estimate instead of stopping")
+        help="when no encoding file is found, count UTF-8 bytes (a labelled upper bound) instead of stopping")
     add("--profile", choices=PROFILES, help="auto (default) picks from the first lines")
     add("--no-recognizer", action="append", metavar="FAMILY",
         help="switch a recognizer family off (python, jvm, …; all: the generic failure finder alone); repeatable")
     add("--chunk-size", metavar="N|auto", help="lines per processing chunk (default auto)")
     add("--workers", metavar="N", help="processes reading several inputs in parallel (default 0: one per core)")
-    add("--max-line-bytes", metavar="N", help="longer lines are clipped with a marker (default 65536)")
+    add("--max-line-bytes", metavar="N",
+        help="longer lines are clipped with a marker (default 65536, at most 16777216)")
     add("--out", metavar="PATH", help="write the digest here (- for stdout) instead of --log-dir")
     add("--log-dir", metavar="DIR", help="where digests rotate when --out is not given (default ./logs)")
     add("--max-log-size-mb", metavar="MB", help="total size kept in --log-dir (default 5)")
@@ -106,13 +107,21 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
 
 def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     settings = settings_from_args(args, environ)
-    if getattr(args, "usage_report", False):
+    report_usage = getattr(args, "usage_report", False)
+    check_state_files(settings, report_usage)
+    if report_usage:
         print(usage.report(settings.usage_file))
         return EXIT_OK
     result = EnhancedTokenOptimizer(settings=settings).run()
     summary = result.summary()
+    warnings = list(result.warnings)
     if settings.track_usage:
-        usage.record(settings.usage_file, summary, list(settings.log_file))
+        try:
+            usage.record(settings.usage_file, summary, list(settings.log_file))
+        except StateError as error:
+            warnings.append(error.one_line())
+    for warning in warnings:  # the digest is out; a state file that could not be written is worth a line
+        print(f"tokenopt: warning: {warning}", file=sys.stderr)
     if getattr(args, "save_config", None):
         saved = config_store.save(settings, args.save_config)
         print(f"Config saved to: {saved}", file=sys.stderr if settings.out == "-" else sys.stdout)
@@ -120,7 +129,21 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     print(describe(result), file=report)
     if settings.compare_original:
         print(compare(settings, summary), file=report)
-    return EXIT_FAILURES if result.fails(settings.fail_on) else EXIT_OK
+    if not result.fails(settings.fail_on):
+        return EXIT_OK
+    if result.collected.nothing_read:
+        print(f"tokenopt: nothing could be read from the inputs (see the notes): failing because --fail-on "
+              f"{settings.fail_on}", file=sys.stderr)
+    return EXIT_FAILURES
+
+
+def check_state_files(settings: Settings, report_usage: bool = False) -> None:
+    """Refuse, before anything is read or written, a state file that is not a regular file (a device, a
+    FIFO, a directory, a symlink to one): tokenopt would replace it."""
+    for path, what, used in ((settings.index, "index", True), (settings.memory_file, "memory file", True),
+                             (settings.usage_file, "usage file", settings.track_usage or report_usage)):
+        if path and used:
+            state.regular_file(path, what)
 
 
 def describe(result: Result) -> str:

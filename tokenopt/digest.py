@@ -87,6 +87,8 @@ def headline(collected: Collected) -> str:
         elif kind in ("error", "warning"):
             counts[kind] = counts.get(kind, 0) + pattern.count
     parts = [_plural(n, names.get(kind, kind.replace("_", " "))) for kind, n in counts.items()]
+    if not parts and collected.nothing_read:
+        return f"nothing could be read ({_plural(len(collected.unread), 'input')} skipped: see the notes)"
     return ", ".join(parts) if parts else "no failures or errors found"
 
 

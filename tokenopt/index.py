@@ -1,28 +1,32 @@
 """The cross-run error-reference index: which patterns were seen before, since when, how often.
 
-A versioned JSON file, saved atomically (temp file, fsync, rename), bounded in patterns and in the
-runs it remembers one by one. Each pattern keeps its counts per remembered run, so indexes written by
-parallel jobs from the same restored cache merge exactly: a run is the same run in every copy. Runs
+A versioned JSON file, saved atomically (temp file, fsync, rename) under a lock, checked field by field
+when loaded, bounded in patterns and in the runs it remembers one by one. Each pattern keeps its counts
+per remembered run, so indexes written by parallel jobs from the same restored cache merge exactly: a
+run is the same run in every copy. Runs
 that fall out of the window are folded into ``older_runs``/``older_count``; merging takes the larger
 of those, because both copies derive them from the same history.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import tempfile
+import re
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import state
 from .errors import StateError
 from .fingerprint import FINGERPRINT_VERSION, mask, short_id
+from .index_schema import PATTERN, RUN, SCHEMA, VERSION, Unusable, check_header
 from .model import Pattern
+from .reader import without_lone_surrogates
 
-SCHEMA = "tokenopt-index"
-VERSION = 1
 MAX_PATTERNS = 5_000
 MAX_RUNS = 30
 HISTORY_WINDOW = 10  # "seen in 7 of the last 10 runs"
@@ -86,6 +90,7 @@ class Index:
     entries: dict[str, Entry] = field(default_factory=dict)
     runs: list[Run] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings from loading, for the digest and stderr
+    read_digest: str = ""  # a hash of the file it was read from ("" for none): did the file change since?
 
     def record(self, patterns: list[Pattern], label: str = "", now: str = "",
                max_patterns: int = MAX_PATTERNS, summaries: bool = False) -> tuple[dict[str, Verdict], list[Entry]]:
@@ -146,19 +151,11 @@ class Index:
 
     @classmethod
     def from_json(cls, data: Any) -> Index:
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            raise ValueError("not a tokenopt index")
-        if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-            raise _FutureVersion(f"index version {data.get('version')!r} is newer than this tokenopt ({VERSION})")
-        runs = [Run(**r) for r in data["runs"]]
-        entries = {e["id"]: Entry(**e) for e in data["patterns"]}
-        if data.get("fingerprint_version") != FINGERPRINT_VERSION:
-            entries = {}  # keys made by other masks would never match again: start the history afresh
-        return cls(entries, runs)
-
-
-class _FutureVersion(ValueError):
-    pass
+        """The index in ``data`` with every field checked; an ``Unusable`` error says why not."""
+        check_header(data)
+        runs = [Run(**record) for record in RUN.records(data.get("runs"), "runs")]
+        entries = [Entry(**record) for record in PATTERN.records(data.get("patterns"), "patterns")]
+        return cls({entry.id: entry for entry in entries}, runs)
 
 
 def merge(indexes: list[Index], max_patterns: int = MAX_PATTERNS) -> Index:
@@ -187,46 +184,107 @@ def merge(indexes: list[Index], max_patterns: int = MAX_PATTERNS) -> Index:
 
 
 def load(path: str | Path, move_aside: bool = True) -> Index:
-    """The index at ``path``; a fresh one if there is none. A corrupt or newer file is moved aside (unless
-    only read), never trusted."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Index()
-    except OSError as error:
-        raise StateError(f"cannot read index {path}: {error.strerror}", "check the path and its permissions") from None
-    try:
-        return Index.from_json(json.loads(raw))
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        aside = path.with_name(f"{path.name}.{'newer' if isinstance(error, _FutureVersion) else 'corrupt'}-"
-                               f"{int(time.time())}")
-        try:
-            if not move_aside:
-                raise OSError
-            os.replace(path, aside)
-        except OSError:
-            aside = path
-        reason = str(error) if isinstance(error, _FutureVersion) else "unreadable or not a tokenopt index"
-        action = f"moved aside to {aside.name} and started a fresh one" if aside != path else "ignored"
-        return Index(notes=[f"index {path}: {reason}; {action}"])
+    """The index at ``path``; a fresh one if there is none. A file that cannot be used as it is (corrupt,
+    hand-edited wrongly, newer, of other fingerprints) is moved aside with a note, under the lock (unless
+    only read: then it is ignored), never trusted. A path that is not a regular file is a StateError."""
+    real = state.regular_file(path, "index")
+    if not move_aside or not real.exists():
+        return _parse(path, real, _raw(path, real), move_aside=False)
+    with state.locked(real, "index"):
+        return _parse(path, real, _raw(path, real), move_aside=True)
 
 
 def save(index: Index, path: str | Path) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never a broken one."""
-    path = Path(path)
+    """Write atomically, under the lock: a crash leaves the old file or the new one, never a broken one."""
+    real = state.regular_file(path, "index")
+    with state.locked(real, "index"):
+        _write(index, real)
+
+
+def update(path: str | Path, record: Callable[[Index], object],
+           recorded: Index | None = None) -> tuple[Index, list[str]]:
+    """Add a run to the index on disk and save it, under the lock, so runs writing one index at once each add
+    theirs (last writer wins would keep one). ``recorded``: the index as this run read it with ``record``
+    applied; it is written as it is when the file has not changed since (one run at a time, the usual case),
+    else the file is read again and ``record`` applied to what it holds now. Returns the index saved and
+    the notes of reading it again (a file that had to be moved aside meanwhile)."""
+    real = state.regular_file(path, "index")
+    with state.locked(real, "index"):
+        raw = _raw(path, real)
+        if recorded is not None and recorded.read_digest == _digest(raw):
+            index, notes = recorded, []
+        else:
+            index = _parse(path, real, raw, move_aside=True)
+            notes = index.notes
+            record(index)
+        _write(index, real)
+    return index, notes
+
+
+def _raw(path: str | Path, real: Path) -> bytes | None:
+    """The file's bytes; None when there is no file."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(json.dumps(index.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes 0600; the cache-save step may run as another user
-        os.replace(temp, path)
+        return real.read_bytes()
+    except FileNotFoundError:
+        return None
     except OSError as error:
-        raise StateError(f"cannot write index {path}: {error.strerror}", "check the directory and its permissions") \
-            from None
+        raise StateError(f"index {path}: cannot read ({error.strerror})",
+                         "check the path and its permissions") from None
+
+
+def _digest(raw: bytes | None) -> str:
+    return "" if raw is None else hashlib.sha256(raw).hexdigest()
+
+
+def _parse(path: str | Path, real: Path, raw: bytes | None, move_aside: bool) -> Index:
+    if raw is None:
+        return Index()
+    try:
+        data = json.loads(raw, parse_constant=_no_constant)
+        if _SURROGATE_ESCAPE.search(raw):
+            data = _scrubbed(data)
+        index = Index.from_json(data)
+        index.read_digest = _digest(raw)
+        return index
+    except Unusable as error:
+        kind, reason = error.kind, str(error)
+    except (ValueError, RecursionError) as error:  # not JSON (or not UTF-8, or nested beyond reason)
+        kind, reason = "corrupt", f"not valid JSON ({str(error)[:80] or type(error).__name__})"
+    if kind == "corrupt":
+        reason = f"unreadable or not a tokenopt index: {reason}"
+    aside = real.with_name(f"{real.name}.{kind}-{int(time.time())}")
+    try:
+        if not move_aside:
+            raise OSError
+        os.replace(real, aside)
+        action = f"moved aside to {aside.name} and started a fresh one"
+    except OSError:
+        action = "ignored"
+    return Index(notes=[f"index {path}: {reason}; {action}"])
+
+
+# JSON may spell a lone surrogate ("\ud800"), which no UTF-8 writer accepts; tokenopt writes none, so only a
+# hand-edited file has one, and only then is every string looked at.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _scrubbed(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_lone_surrogates(value)
+    if isinstance(value, list):
+        return [_scrubbed(item) for item in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(key): _scrubbed(item) for key, item in value.items()}
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _write(index: Index, real: Path) -> None:
+    data = json.dumps(index.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    state.replace(real, data, "index", mode=0o644)  # 0o644: the cache-save step may run as another user
 
 
 def _entry(entry_id: str, pattern: Pattern, now: str) -> Entry:

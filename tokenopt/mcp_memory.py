@@ -9,14 +9,12 @@ shared names: tokenopt adds them when missing and never edits one that exists.
 """
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import uuid
 from pathlib import Path
 from typing import Any
 
+from . import state
 from .errors import StateError
 from .formats import bare_test_id
 from .index import Entry, Index
@@ -38,21 +36,23 @@ Record = dict[str, Any]
 
 
 def write(index: Index, path: str | Path) -> list[str]:
-    """Merge the index's patterns into the memory file at ``path`` and replace it atomically; return
-    warnings about the file for the user (lines kept that the server cannot read)."""
-    path = Path(os.path.realpath(path))  # through a symlink, update the file it names, keep the link
-    try:
-        existing = path.read_bytes()
-    except FileNotFoundError:
-        existing = b""
-    except OSError as error:
-        raise StateError(f"cannot read memory file {path}: {error.strerror}",
-                         "check the --memory-file path and its permissions") from None
-    content, bad = merge(existing, index)
-    _replace(path, content)
+    """Merge the index's patterns into the memory file at ``path`` and replace it atomically, under the lock
+    every tokenopt writer takes; return warnings about the file for the user (lines kept that the server
+    cannot read). Through a symlink, the file it names is updated and the link stays."""
+    real = state.regular_file(path, "memory file")
+    with state.locked(real, "memory file"):
+        try:
+            existing = real.read_bytes()
+        except FileNotFoundError:
+            existing = b""
+        except OSError as error:
+            raise StateError(f"cannot read memory file {real}: {error.strerror}",
+                             "check the --memory-file path and its permissions") from None
+        content, bad = merge(existing, index)
+        state.replace(real, content, "memory file")  # keeps the file's mode: the server and others read it
     if not bad:
         return []
-    return [f"memory file {path}: {bad} line(s) are not JSON; kept as they were, but the memory server "
+    return [f"memory file {real}: {bad} line(s) are not JSON; kept as they were, but the memory server "
             "cannot load the file until they are fixed"]
 
 
@@ -161,24 +161,3 @@ def _made_here(obj: Record) -> bool:
 def _dump(record: Record) -> bytes:
     # Compact and in the server's own key order, so a round trip through the server changes no byte.
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-
-
-def _replace(path: Path, content: bytes) -> None:
-    """Write beside the file, then rename over it: readers see the old file or the new one, never a mix."""
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else None
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)  # the server and others read this file: keep who may read it
-        os.replace(temp, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-        raise StateError(f"cannot write memory file {path}: {error.strerror or error}",
-                         "check the --memory-file directory and its permissions") from None

@@ -123,3 +123,9 @@ class Collected:
     profile: str = ""
     framings: list["Framing"] = field(default_factory=list)  # per input: its CI steps, the failing one, its tail
     whole: list[Line] | None = None  # every line, while the input is small enough to be passed through whole
+    unread: list[str] = field(default_factory=list)  # sources of which nothing could be read (each has a note)
+
+    @property
+    def nothing_read(self) -> bool:
+        """No line was read and some input could not be: "no failures found" would be a guess, not a finding."""
+        return bool(self.unread) and not self.input_lines

@@ -33,6 +33,7 @@ class Result:
     seconds: float
     output_path: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # state files that could not be used (also in the notes)
 
     @property
     def digest(self) -> str:
@@ -51,9 +52,12 @@ class Result:
         return max(seen) if seen else None
 
     def fails(self, fail_on: str) -> bool:
-        """Whether ``--fail-on`` / ``fail-on`` is met: a problem this severe or worse was found."""
+        """Whether ``--fail-on`` / ``fail-on`` is met: a problem this severe or worse was found, or nothing
+        could be read at all (a policy that asked to be told about failures is never met by silence)."""
         worst = self.worst()
-        return fail_on != "never" and worst is not None and worst >= Priority.parse(fail_on)
+        if fail_on == "never":
+            return False
+        return self.collected.nothing_read or (worst is not None and worst >= Priority.parse(fail_on))
 
     def summary(self) -> dict[str, Any]:
         kept = {id(item.pattern): item for item in self.fitted.items}
@@ -115,7 +119,8 @@ class EnhancedTokenOptimizer:
         fitted = digest(collected, settings, counter, memory.fixed)
         result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started)
         result.output_path = write_digest(result, settings)
-        memory.save()
+        collected.notes.extend(memory.save())
+        result.warnings = memory.warnings
         return result
 
 

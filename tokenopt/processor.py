@@ -36,6 +36,7 @@ class Part:
     bytes_read: int
     whole: list[Line] | None
     sample: list[Line]  # its first lines, for choosing the profile
+    unread: list[str]  # inputs (or members) of which nothing could be read
 
 
 class StreamLogProcessor:
@@ -90,8 +91,10 @@ class StreamLogProcessor:
         again = redactor.detached()
         for pattern in folder.patterns.values():
             again.redact_event(pattern.event)
+        if not volume.lines and reader.notes and source.name not in reader.unread:
+            reader.unread.append(source.name)  # read in bulk: nothing came of it, and a note says why
         return Part(source.name, folder, steps.framings(), volume, reader.notes, reader.bytes_read,
-                    whole if not reader.clipped_bytes else None, sample)
+                    whole if not reader.clipped_bytes else None, sample, reader.unread)
 
     def _read_lines(self, source: Source, reader: LineReader, classifier: Classifier, folder: Folder
                     ) -> tuple[Volume, list[Line], list[Line] | None]:
@@ -139,6 +142,7 @@ class StreamLogProcessor:
     def _merged(self, sources: list[Source], parts: list[Part]) -> Collected:
         profile = self._profile(parts)
         folder, volume, notes, framings = Folder(mine_templates=profile.mine_templates), Volume(), [], []
+        unread = [name for part in parts for name in part.unread]
         whole: list[Line] | None = []
         for part in parts:
             folder.merge(part.folder)
@@ -154,7 +158,7 @@ class StreamLogProcessor:
             patterns=patterns, tallies=folder.tallies, input_bytes=sum(part.bytes_read for part in parts),
             input_lines=volume.lines, input_chars=volume.chars, input_tokens=volume.estimate,
             input_tokens_exact=volume.exact, sources=[s.name for s in sources], notes=notes, profile=profile.name,
-            framings=framings, whole=whole)
+            framings=framings, whole=whole, unread=unread)
 
 
 class _Task:

@@ -11,6 +11,7 @@ import io
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import zipfile
@@ -18,8 +19,9 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, AnyStr, BinaryIO, cast
+from typing import Any, AnyStr, BinaryIO
 
+from . import archive
 from .errors import InputError, NoInputError
 from .model import Line
 from .normalise import normalise
@@ -29,17 +31,18 @@ _SNIFF_BYTES = 8192
 # separator) to the cut. A clipped line loses it, so the head of a credential never survives the clip.
 _TOKEN_TAIL = re.compile(r"[^\s\"'`,;&|<>(){}\[\]]*\Z")
 _TOKEN_TAIL_BYTES = re.compile(_TOKEN_TAIL.pattern.encode())
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to hang on
 AUTO_CHUNK_SMALL, AUTO_CHUNK_LARGE, LARGE_INPUT = 500, 5000, 50 * 1024 * 1024
-# Logs compress 10-30x; beyond this ratio (and a floor for tiny archives) the archive is a bomb.
-BOMB_RATIO, DECOMPRESSED_FLOOR, MAX_ZIP_MEMBERS = 1000, 256 * 1024 * 1024, 10_000
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input the user named: a path, or ``-`` for standard input."""
+    """One input the user named: a path, or ``-`` for standard input. ``matched``: found by a glob, so one
+    that cannot be opened is skipped with a note (a file named outright is an error)."""
 
     name: str
     path: Path | None
+    matched: bool = False
 
     @property
     def size(self) -> int:
@@ -65,7 +68,7 @@ def expand_sources(patterns: tuple[str, ...]) -> list[Source]:
             raise NoInputError(f"no file matches '{pattern}'", "check the glob from the current directory")
         for match in matches:
             path = Path(match)
-            if not path.exists():
+            if not path.exists() and not (glob.has_magic(pattern) and path.is_symlink()):
                 raise InputError(f"{match}: no such file", "check the path, or quote a glob so the shell leaves it")
             if path.is_dir():
                 if glob.has_magic(pattern):
@@ -75,7 +78,7 @@ def expand_sources(patterns: tuple[str, ...]) -> list[Source]:
             if any(_excluded(match, ex) for ex in excludes) or real in seen:
                 continue
             seen.add(real)
-            found.append(Source(match, path))
+            found.append(Source(match, path, glob.has_magic(pattern)))
     if not found:
         raise NoInputError(f"no file matches {' '.join(patterns)}", "check the globs from the current directory")
     return found
@@ -99,6 +102,7 @@ class LineReader:
         self.clipped_bytes = 0
         self.clipped_lines = 0  # in bulk reading, since the last note
         self.notes: list[str] = []
+        self.unread: list[str] = []  # sources of which nothing could be read (each has a note saying why)
 
     def chunks(self, sources: list[Source], chunk_size: int) -> Iterator[list[Line]]:
         chunk: list[Line] = []
@@ -112,41 +116,48 @@ class LineReader:
             yield chunk
 
     def lines(self, source: Source) -> Iterator[Line]:
+        """The lines of one source; a source that gives none and needed a note (skipped, cut, empty pipe)
+        is listed in ``unread``: nothing of it could be read."""
+        notes, produced = len(self.notes), 0
         for name, stream in self.streams(source):
             with stream:
-                yield from self._decode(name, stream)
+                for line in self._decode(name, stream):
+                    produced += 1
+                    yield line
+        if not produced and len(self.notes) > notes:
+            self.unread.append(source.name)
 
     def _streams(self, source: Source) -> Iterator[tuple[str, BinaryIO]]:
-        try:
-            raw: BinaryIO = _stdin_spooled() if source.path is None else open(source.path, "rb")
-        except PermissionError:
-            raise InputError(f"{source.name}: permission denied", "make the file readable (chmod +r)") from None
-        except OSError as error:
-            raise InputError(f"{source.name}: cannot open ({error.strerror})", "check the path") from None
+        raw = self._open(source)
+        if raw is None:
+            return
         head = raw.peek(4)[:4] if isinstance(raw, io.BufferedReader) else _peek(raw, 4)
-        if head.startswith(b"\x1f\x8b"):
-            yield source.name, self._capped(source, gzip.GzipFile(fileobj=raw), source.size)  # type: ignore[arg-type]
-        elif head.startswith(b"PK\x03\x04") and zipfile.is_zipfile(raw):
-            yield from self._zip_members(source.name, raw)
+        if head.startswith(archive.GZIP_MAGIC):
+            yield source.name, archive.gunzipped(source.name, raw, source.size, self.notes)
+        elif head.startswith(archive.ZIP_MAGIC):
+            with raw:
+                yield from archive.zip_members(source.name, raw, source.size, self.notes)
         else:
+            before, pipe = self.bytes_read, source.path is not None and stat.S_ISFIFO(os.fstat(raw.fileno()).st_mode)
             yield source.name, raw
+            if pipe and self.bytes_read == before:
+                self.notes.append(f"{source.name}: a named pipe with no writer: nothing to read")
 
-    def _zip_members(self, name: str, raw: BinaryIO) -> Iterator[tuple[str, BinaryIO]]:
-        with raw, zipfile.ZipFile(raw) as archive:
-            members = [info for info in archive.infolist() if not info.is_dir()]
-            if len(members) > MAX_ZIP_MEMBERS:
-                self.notes.append(f"{name}: {len(members):,} members; read the first {MAX_ZIP_MEMBERS:,}")
-            for info in members[:MAX_ZIP_MEMBERS]:
-                member = f"{name}!{info.filename}"
-                yield member, self._capped(Source(member, None), archive.open(info), info.compress_size)  # type: ignore[arg-type]
-
-    def _capped(self, source: Source, stream: BinaryIO, compressed: int) -> BinaryIO:
-        """A decompressing stream that ends, with a note, where a decompression bomb would begin."""
-        limit = max(DECOMPRESSED_FLOOR, BOMB_RATIO * compressed)
-        capped = _CappedStream(stream, limit, lambda: self.notes.append(
-            f"{source.name}: stopped after {limit:,} decompressed bytes (over {BOMB_RATIO}x its compressed size):"
-            " a decompression bomb? Decompress it yourself if it is real"))
-        return cast(BinaryIO, io.BufferedReader(capped, 1 << 16))
+    def _open(self, source: Source) -> BinaryIO | None:
+        """The source opened for reading; None, with a note, for a glob's match that cannot be opened."""
+        if source.path is None:
+            return _stdin_spooled()
+        try:  # without blocking, so a FIFO with no writer opens (and then reads as empty) instead of hanging
+            handle = os.open(source.path, os.O_RDONLY | _NONBLOCK)
+        except OSError as error:
+            problem, fix = _open_problem(source.path, error)
+            if not source.matched:
+                raise InputError(f"{source.name}: {problem}", fix) from None
+            self.notes.append(f"{source.name}: skipped, {problem}")
+            return None
+        if _NONBLOCK:
+            os.set_blocking(handle, True)  # a writer that is there is read at its own pace
+        return os.fdopen(handle, "rb")
 
     def streams(self, source: Source) -> Iterator[tuple[str, BinaryIO]]:
         """The byte streams of an input (one, or a zip's members), each with the name its lines carry."""
@@ -159,9 +170,22 @@ class LineReader:
     def plain(self, name: str, stream: BinaryIO) -> BinaryIO | None:
         """The stream, buffered, when it is UTF-8 text that can be read in bulk; None for UTF-16 or binary input
         (read those line by line with ``decode``)."""
+        kind, buffered = self._sniff(name, stream)
+        return buffered if kind == "text" else None
+
+    def _sniff(self, name: str, stream: BinaryIO) -> tuple[str, Any]:
+        """What a stream holds ("text", "utf16" or "binary"), buffered, past a leading hole of NUL bytes."""
         buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream, 1 << 16)  # type: ignore[arg-type,type-var]
-        head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
-        return None if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_binary(head) else buffered  # type: ignore[return-value]
+        nuls = self._skip_leading_nuls(buffered)
+        head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return "utf16", buffered
+        if _looks_binary(head):
+            return "binary", buffered
+        if nuls:
+            self.notes.append(f"{name}: skipped {nuls:,} NUL bytes at the start (a file truncated while it was "
+                              "written, e.g. by logrotate's copytruncate)")
+        return "text", buffered
 
     def clip(self, head: bytes, unread: int = 0) -> str:
         """A line longer than the cap, read in bulk (``head``, then ``unread`` more bytes already read past): its
@@ -176,17 +200,17 @@ class LineReader:
         self.clipped_lines = 0
 
     def decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
+        """The lines of one stream, read one by one (UTF-16 and binary input too)."""
         yield from self._decode(name, stream)
 
     def _decode(self, name: str, stream: BinaryIO) -> Iterator[Line]:
-        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream, 1 << 16)  # type: ignore[arg-type,type-var]
         number = 0
         try:
-            head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
-            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            kind, buffered = self._sniff(name, stream)
+            if kind == "utf16":
                 yield from self._utf16_lines(name, buffered)
                 return
-            if _looks_binary(head):
+            if kind == "binary":
                 self.notes.append(f"{name}: skipped, looks binary (NUL and control bytes at the start)")
                 return
             cap = self.max_line_bytes
@@ -205,6 +229,15 @@ class LineReader:
             self._note_clipped(name, clipped_lines, clipped_before, cap)
         except (EOFError, gzip.BadGzipFile, zipfile.BadZipFile, zlib.error, OSError) as error:
             self.notes.append(f"{name}: input ends early after line {number} ({error}); kept what was read")
+
+    def _skip_leading_nuls(self, stream: Any) -> int:
+        """A file truncated while it was written (logrotate's copytruncate) begins with a hole of NUL bytes
+        and goes on as text where its writer went on: judge it by what follows the hole, not by the hole."""
+        skipped = 0
+        while run := _nul_run(stream.peek(_SNIFF_BYTES)):
+            skipped += len(stream.read(run))
+        self.bytes_read += skipped
+        return skipped
 
     def _skip_rest_of_line(self, read: Callable[[], Any], ends: Any, width: int) -> int:
         """Reads past the rest of a clipped line; the bytes dropped (``width`` bytes a unit read)."""
@@ -242,33 +275,6 @@ class LineReader:
         self._note_clipped(name, clipped_lines, clipped_before, self.max_line_bytes)
 
 
-class _CappedStream(io.RawIOBase):
-    """Reads through to ``inner`` until ``limit`` bytes, then reports end of file once and says why."""
-
-    def __init__(self, inner: BinaryIO, limit: int, on_limit: Callable[[], None]) -> None:
-        self.inner, self.left, self.on_limit = inner, limit, on_limit
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self.left <= 0:
-            if self.on_limit is not None:
-                self.on_limit()
-                self.on_limit = None  # type: ignore[assignment]
-            return 0
-        view = memoryview(buffer)[: min(len(buffer), self.left)]
-        # read1: one underlying read, so a truncated archive still gives what it decoded before the break
-        data = self.inner.read1(len(view)) if hasattr(self.inner, "read1") else self.inner.read(len(view))
-        view[: len(data)] = data
-        self.left -= len(data)
-        return len(data)
-
-    def close(self) -> None:
-        self.inner.close()
-        super().close()
-
-
 def _before_last_token(piece: AnyStr, tail: re.Pattern[AnyStr]) -> AnyStr:
     found = tail.search(piece)  # always found, maybe empty
     return piece[: found.start()] if found else piece
@@ -277,12 +283,35 @@ def _before_last_token(piece: AnyStr, tail: re.Pattern[AnyStr]) -> AnyStr:
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
 
 
+def _nul_run(data: bytes) -> int:
+    return len(data) - len(data.lstrip(b"\x00"))
+
+
 def _looks_binary(head: bytes) -> bool:
     """NUL bytes among many control bytes: a binary file, not a log with a stray NUL."""
     if b"\x00" not in head:
         return False
     controls = len(head) - len(head.translate(None, _CONTROL))
     return controls > len(head) // 20
+
+
+def _open_problem(path: Path, error: OSError) -> tuple[str, str]:
+    """What went wrong opening ``path``, and the fix, in words."""
+    if isinstance(error, PermissionError):
+        return "permission denied", "make the file readable (chmod +r)"
+    if isinstance(error, FileNotFoundError) and path.is_symlink():
+        target = os.readlink(path)
+        return f"a dangling symlink (to {target}, which does not exist)", "remove the link or restore its file"
+    return f"cannot open ({error.strerror})", "check the path"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """JSON may spell a lone surrogate (``"\\ud800"``), which no UTF-8 writer accepts: each becomes U+FFFD,
+    as an invalid byte does when a line is read. (A pair is already one character once decoded.)"""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def _peek(stream: BinaryIO, size: int) -> bytes:

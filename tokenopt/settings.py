@@ -1,6 +1,7 @@
 """One frozen Settings, built and validated from plain strings (argv, INPUT_*, a saved YAML config)."""
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -13,6 +14,9 @@ PROFILES = ("auto", "test_logs", "error_logs", "info_logs")
 FORMATS = ("text", "markdown", "json")
 FAIL_ON = ("critical", "high", "never")
 RECOGNIZERS = ("all", *(family.name for family in FAMILIES))
+# A line is held in memory whole (bytes, then text) before it is clipped: above this, one line could take
+# gigabytes (--max-line-bytes 1e9 took 10.4 GB).
+MAX_LINE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,8 @@ class Settings:
             ("budget", self.budget, 1 <= self.budget <= 10_000_000, "a whole number from 1 to 10000000"),
             ("reserve-percentage", self.reserve_percentage, 0 <= self.reserve_percentage <= 100, "0 to 100"),
             ("chunk-size", self.chunk_size, self.chunk_size >= 0, "a positive number, or auto"),
-            ("max-line-bytes", self.max_line_bytes, self.max_line_bytes >= 256, "256 or more"),
+            ("max-line-bytes", self.max_line_bytes, 256 <= self.max_line_bytes <= MAX_LINE_BYTES,
+             f"256 to {MAX_LINE_BYTES}"),
             ("max-logs", self.max_logs, self.max_logs >= 1, "1 or more"),
             ("max-log-size-mb", self.max_log_size_mb, self.max_log_size_mb > 0, "more than 0"),
             ("index-max-patterns", self.index_max_patterns, self.index_max_patterns >= 1, "1 or more"),
@@ -133,9 +138,12 @@ def _integer(raw: Any, name: str, origin: str) -> int:
 
 def _number(raw: Any, name: str, origin: str) -> float:
     try:
-        return float(str(raw).strip().rstrip("%"))
+        value = float(str(raw).strip().rstrip("%"))
     except ValueError:
         raise _invalid(raw, name, origin, "a number") from None
+    if not math.isfinite(value):  # inf passes "more than 0" and then breaks int(); nan passes nothing
+        raise _invalid(raw, name, origin, "a finite number")
+    return value
 
 
 def _flag(raw: Any, name: str, origin: str) -> bool:

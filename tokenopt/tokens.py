@@ -4,13 +4,12 @@ tiktoken fetches its encoding files from the internet on first use. CI sandboxes
 runners cannot reach it, so we look for a local copy of the official file, check its sha256 and
 hand it to tiktoken through its own cache mechanism; tiktoken then builds the encoding exactly as it
 would online. When no file can be found, the caller either stops or, when allowed, uses a labelled
-conservative estimate.
+estimate that is an upper bound of the real count.
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import math
 import os
 import tempfile
 from collections.abc import Iterator
@@ -30,10 +29,6 @@ KNOWN_ENCODINGS: dict[str, tuple[str, str]] = {
     "o200k_base": (_BLOB + "o200k_base.tiktoken",
                    "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"),
 }
-
-# Logs average ~2.6 characters per cl100k token (Loghub-2k); base64 and hex run lower. Dividing UTF-8
-# bytes by 2 over-counts ordinary logs by roughly 30%, which keeps an estimated budget on the safe side.
-ESTIMATE_BYTES_PER_TOKEN = 2.0
 
 
 class Counter(Protocol):
@@ -70,16 +65,23 @@ class TiktokenCounter:
 
 @dataclass(frozen=True)
 class EstimateCounter:
-    """A conservative estimate, used only when asked for and labelled wherever a count is shown."""
+    """An upper bound of the real count, used only when asked for and labelled wherever a count is shown.
+
+    Every token of a byte-level BPE (cl100k_base, o200k_base) stands for at least one UTF-8 byte, so the
+    byte count can never be below the token count. Nothing tighter holds without the vocabulary: control
+    characters, rare scripts and emoji can cost a token per byte (bytes / 2 under-counted them up to 2x).
+    Ordinary logs average ~2.6 bytes per cl100k token, so an estimated digest is that much shorter than
+    it could be: the price of a budget that holds.
+    """
 
     name: str
     exact: bool = False
 
     def count(self, text: str) -> int:
-        return math.ceil(len(text.encode("utf-8", "surrogatepass")) / ESTIMATE_BYTES_PER_TOKEN)
+        return len(text.encode("utf-8", "surrogatepass"))
 
     def encode(self, text: str) -> list[int]:
-        # One pseudo-token per two bytes' worth of characters, enough for cutting text to a budget.
+        # One pseudo-token per character, enough for cutting text to a budget (the cut is re-counted).
         return [ord(ch) for ch in text]
 
     def decode(self, tokens: list[int]) -> str:

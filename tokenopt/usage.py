@@ -8,12 +8,12 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from .errors import StateError
 from .model import Priority
 from .reader import Source, expand_sources
+from .state import regular_file
 from .tokens import Counter, fit_to_tokens
 
 _NAIVE_KEYWORDS = re.compile(r"(?i)error|fail|warn|exception|fatal|critical|traceback|panic")
@@ -28,9 +28,10 @@ def record(path: str, summary: dict[str, Any], inputs: list[str]) -> None:
         "budget": summary["budget"], "compression_ratio": summary["compression_ratio"],
         "seconds": summary["seconds"], "profile": summary["profile"],
     }
+    real = regular_file(path, "usage file")  # appending to a FIFO would hang, to a device would lose it
     try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as stream:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        with open(real, "a", encoding="utf-8") as stream:
             stream.write(json.dumps(entry) + "\n")
     except OSError as error:
         raise StateError(f"{path}: cannot record usage ({error.strerror})", "choose a writable --usage-file") from None
@@ -40,7 +41,7 @@ def report(path: str, last: int = 10) -> str:
     """Totals over every recorded run and a table of the last ``last``; unreadable lines are skipped and counted."""
     runs, skipped = [], 0
     try:
-        with open(path, encoding="utf-8") as stream:
+        with open(regular_file(path, "usage file"), encoding="utf-8") as stream:
             for line in stream:
                 try:
                     runs.append(json.loads(line))

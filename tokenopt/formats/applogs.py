@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from ..reader import without_lone_surrogates
 from .rules import C, Family, H, M, Rewriter, V, rule
 
 _LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l")
@@ -33,7 +34,7 @@ def json_rewriter() -> Rewriter:
         for key in ("time", "timestamp", "ts", "@t", "@timestamp"):
             record.pop(key, None)
         extra = " ".join(f"{k}={_last_line(v)}" for k, v in record.items() if not isinstance(v, (dict, list)))
-        return " ".join(part for part in (level.upper(), message, extra) if part)
+        return without_lone_surrogates(" ".join(part for part in (level.upper(), message, extra) if part))
 
     return rewrite
 

@@ -5,6 +5,7 @@ import json
 import re
 from collections import OrderedDict
 
+from ..reader import without_lone_surrogates
 from .rules import C, Family, H, L, Rewriter, rule
 
 _RUN = re.compile(r"^\s*=== RUN\s+(\S+)")
@@ -28,7 +29,7 @@ def json_rewriter() -> Rewriter:
         if not isinstance(record, dict) or "Action" not in record:
             return text
         if record["Action"] == "output":
-            return str(record.get("Output", "")).rstrip("\n")
+            return without_lone_surrogates(str(record.get("Output", "")).rstrip("\n"))
         if record["Action"] in _QUIET_ACTIONS:
             return ""
         return text
