@@ -1,4 +1,5 @@
-"""A fake GitHub on 127.0.0.1 for the REST client's tests: issue comments, /user, pagination, faults.
+"""A fake GitHub on 127.0.0.1 for the REST client's tests: issue comments, /user, pagination, faults (the
+Actions endpoints, a run's jobs and their logs, are added in ``github_actions_server``).
 
 Every request is checked against GitHub's own REST API description (the npm package ``@octokit/openapi``,
 installed under tests/openapi): the method and path must be an operation of the spec, path and query
@@ -26,6 +27,9 @@ OPENAPI_DIR = Path(__file__).resolve().parent / "openapi"
 SPEC_PATH = OPENAPI_DIR / "node_modules" / "@octokit" / "openapi" / "generated" / "api.github.com.json"
 INSTALL_COMMAND = "npm install --prefix tests/openapi --no-audit --no-fund"
 READ_ONLY = "Resource not accessible by integration"
+# Any endpoint may answer these, in the basic-error shape, whether or not the description lists them: 404 for
+# what the token may not see, 403 for a permission it lacks.
+GENERIC_ERRORS = (403, 404)
 DOCS = "https://docs.github.com/rest"
 
 
@@ -105,6 +109,8 @@ class Spec:
             return []
         template, item, _ = match
         declared = self.resolve(item[method.lower()]["responses"].get(str(status)))
+        if declared is None and status in GENERIC_ERRORS:  # GitHub's refusals, listed or not, in its error shape
+            declared = self.resolve({"$ref": "#/components/responses/not_found"})
         if declared is None:
             return [f"fake server: {method} {template} answered {status}, which the spec does not list"]
         schema = declared.get("content", {}).get("application/json", {}).get("schema")
@@ -188,6 +194,7 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     count: int = 1
     methods: tuple[str, ...] = ()
+    path: str = ""  # only requests whose path contains this
 
 
 @dataclass
@@ -243,8 +250,8 @@ class FakeGitHub:
         return [(c["user"]["login"], c["body"]) for c in self.comments.get(issue, [])]
 
     def fail(self, status: int, count: int = 1, message: str = "Server Error", methods: tuple[str, ...] = (),
-             headers: dict[str, str] | None = None) -> None:
-        self.faults.append(Fault(status, message, headers or {}, count, methods))
+             headers: dict[str, str] | None = None, path: str = "") -> None:
+        self.faults.append(Fault(status, message, headers or {}, count, methods, path))
 
     def primary_rate_limit(self, reset_in: int, status: int = 403, methods: tuple[str, ...] = ()) -> None:
         self.fail(status, 1, "API rate limit exceeded for installation ID 1.", methods, {
@@ -262,6 +269,9 @@ class FakeGitHub:
         path, query = parts.path, parse_qs(parts.query, keep_blank_values=True)
         with self._lock:
             self.requests.append((method, target))
+            outside = self.serve_outside_api(method, path, query, headers)
+            if outside is not None:
+                return outside
             if not path.startswith(self.prefix + "/"):
                 return self._refuse(404, "Not Found", f"{method} {path}: outside the API prefix {self.prefix!r}")
             path = self._unalias(path[len(self.prefix):])
@@ -272,12 +282,16 @@ class FakeGitHub:
             token = headers.get("Authorization", "").removeprefix("Bearer ").removeprefix("token ")
             if token not in self.users and token not in self.app_tokens:
                 return Answer(401, {"message": "Bad credentials", "documentation_url": DOCS})
-            fault = self._fault(method)
+            fault = self.fault(method, path)
             if fault is not None:
                 return Answer(fault.status, {"message": fault.message, "documentation_url": DOCS}, fault.headers)
             answer = self._route(method, path, query, token, json.loads(body) if body else None)
             self.violations += self.spec.response_problems(method, path, answer.status, answer.data)
             return answer
+
+    def serve_outside_api(self, method: str, path: str, query: dict[str, list[str]], headers: Any) -> Answer | None:
+        """A request that is not an API call (a subclass serves files there, the way GitHub's storage does)."""
+        return None
 
     def _refuse(self, status: int, message: str, *problems: str) -> Answer:
         self.violations.extend(problems)
@@ -302,9 +316,10 @@ class FakeGitHub:
             problems.append(f"{where}: no User-Agent (GitHub refuses such requests)")
         return problems
 
-    def _fault(self, method: str) -> Fault | None:
+    def fault(self, method: str, path: str) -> Fault | None:
+        """The next planned failure for this request, if any (each is answered ``count`` times)."""
         for fault in self.faults:
-            if fault.count > 0 and (not fault.methods or method in fault.methods):
+            if fault.count > 0 and (not fault.methods or method in fault.methods) and fault.path in path:
                 fault.count -= 1
                 return fault
         return None
@@ -328,17 +343,21 @@ class FakeGitHub:
         return self._by_id(method, int(found.group(3)), payload)
 
     def _page(self, issue: int, query: dict[str, list[str]]) -> Answer:
+        items, headers = self.paged(self.comments.get(issue, []), query, f"issues/{issue}/comments")
+        return Answer(200, items, headers)
+
+    def paged(self, everything: list[Any], query: dict[str, list[str]], under: str) -> tuple[list[Any], dict[str, str]]:
+        """One page of ``everything`` and its Link header, as GitHub writes it: the repository by id."""
         per_page = min(int(query.get("per_page", ["30"])[0]), 100)
         page = max(int(query.get("page", ["1"])[0]), 1)
-        everything = self.comments.get(issue, [])
         last = max(1, -(-len(everything) // per_page))
-        base = f"{self.url}/repositories/{self.repository_id}/issues/{issue}/comments"
+        base = f"{self.url}/repositories/{self.repository_id}/{under}"
         rest = {key: values[0] for key, values in query.items() if key != "page"}
         links = [(page - 1, "prev"), (page + 1, "next"), (last, "last"), (1, "first")]
         shown = [(number, rel) for number, rel in links
                  if (rel in ("prev", "first") and page > 1) or (rel in ("next", "last") and page < last)]
         link = ", ".join(f'<{base}?{urlencode({**rest, "page": number})}>; rel="{rel}"' for number, rel in shown)
-        return Answer(200, everything[(page - 1) * per_page:page * per_page], {"Link": link} if link else {})
+        return everything[(page - 1) * per_page:page * per_page], {"Link": link} if link else {}
 
     def _by_id(self, method: str, comment_id: int, payload: Any) -> Answer:
         for comments in self.comments.values():
@@ -391,9 +410,11 @@ class _Handler(BaseHTTPRequestHandler):
         fake: FakeGitHub = self.server.fake  # type: ignore[attr-defined]
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         answer = fake.handle(self.command, self.path, self.headers, body)
-        data = b"" if answer.data is None else json.dumps(answer.data).encode("utf-8")
+        text = isinstance(answer.data, bytes)  # a file's content, as it is; anything else is the API's JSON
+        data = answer.data if text else b"" if answer.data is None else json.dumps(answer.data).encode("utf-8")
         self.send_response(answer.status)
-        headers = {"Content-Type": "application/json; charset=utf-8", "X-GitHub-Media-Type": "github.v3",
+        kind = "text/plain; charset=utf-8" if text else "application/json; charset=utf-8"
+        headers = {"Content-Type": kind, "X-GitHub-Media-Type": "github.v3",
                    "X-GitHub-Request-Id": f"FAKE:{len(fake.requests)}", "Content-Length": str(len(data)),
                    **answer.headers}
         for name, value in headers.items():

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 from . import __version__, config_store, index_cli, usage
 from .errors import TokenoptError, UsageError
 from .optimizer import EnhancedTokenOptimizer, Result
+from .runs import JOBS, Access
 from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, PROFILES, Settings
 from .tokens import load_counter
 
@@ -27,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     add = p.add_argument
     add("--log-file", action="append", metavar="PATH",
         help="log file, glob (** ok), .gz/.zip, or - for stdin; repeatable")
+    add("--run", metavar="URL|ID",
+        help="a GitHub Actions run's (or job's) URL, or a run id with --repository: digest its job logs, read "
+             "through the REST API with the token in GH_TOKEN or GITHUB_TOKEN (it needs actions: read)")
+    add("--repository", metavar="OWNER/NAME", help="the repository of a run given by id")
+    add("--jobs", choices=JOBS, help="which of the run's jobs to read: failed (default) or all")
     add("--budget", "--max-token-budget", dest="budget", metavar="N", help=f"token budget (default {DEFAULT_BUDGET})")
     add("--reserve-percentage", metavar="P", help="share of the budget held for critical events (default 10)")
     add("--encoding", metavar="NAME", help="tiktoken encoding: cl100k_base (default) or o200k_base")
@@ -108,10 +114,12 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     if getattr(args, "usage_report", False):
         print(usage.report(settings.usage_file))
         return EXIT_OK
-    result = EnhancedTokenOptimizer(settings=settings).run()
+    if settings.run and settings.compare_original:
+        raise UsageError("--compare-original reads --log-file inputs, not a run's logs", "drop one of the two")
+    result = EnhancedTokenOptimizer(settings=settings).run(access=access_from(environ))
     summary = result.summary()
     if settings.track_usage:
-        usage.record(settings.usage_file, summary, list(settings.log_file))
+        usage.record(settings.usage_file, summary, [*settings.log_file, *([settings.run] if settings.run else [])])
     if getattr(args, "save_config", None):
         saved = config_store.save(settings, args.save_config)
         print(f"Config saved to: {saved}", file=sys.stderr if settings.out == "-" else sys.stdout)
@@ -120,6 +128,12 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     if settings.compare_original:
         print(compare(settings, summary), file=report)
     return EXIT_FAILURES if result.fails(settings.fail_on) else EXIT_OK
+
+
+def access_from(environ: dict[str, str]) -> Access:
+    """The token as gh reads it (GH_TOKEN first, then GITHUB_TOKEN); inside a workflow, its GitHub's URLs."""
+    token = environ.get("GH_TOKEN") or environ.get("GITHUB_TOKEN") or ""
+    return Access(token, environ.get("GITHUB_SERVER_URL") or "https://github.com", environ.get("GITHUB_API_URL", ""))
 
 
 def describe(result: Result) -> str:
