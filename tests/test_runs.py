@@ -83,7 +83,8 @@ def paths(fake: FakeActions, part: str) -> list[str]:
      runs.RunTarget("https://github.com", "octo-org/octo-repo", 123, 456)),
     ("https://github.com/octo-org/octo.repo_2/actions/runs/123/attempts/2/",
      runs.RunTarget("https://github.com", "octo-org/octo.repo_2", 123, attempt=2)),
-    ("  https://ghe.example.com/team/app/actions/runs/9?pr=3 ", runs.RunTarget("https://ghe.example.com", "team/app", 9)),
+    (" https://ghe.example.com/team/app/actions/runs/9?pr=3 ",
+     runs.RunTarget("https://ghe.example.com", "team/app", 9)),
     ("123", runs.RunTarget("https://ghe.example.com", "team/app", 123)),
 ])
 def test_a_run_is_named_by_its_url_or_its_id(text: str, expected: runs.RunTarget) -> None:

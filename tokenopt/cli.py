@@ -12,7 +12,7 @@ from .errors import TokenoptError, UsageError
 from .optimizer import EnhancedTokenOptimizer, Result
 from .runs import JOBS, Access
 from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, PROFILES, Settings
-from .tokens import load_counter
+from .tokens import load_counter, provide_encoding
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -92,6 +92,8 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     try:
         if argv[:1] == ["index"]:
             return index_cli.main(argv[1:])
+        if argv[:1] == ["encodings"]:
+            return encodings(argv[1:])
         return _run(build_parser().parse_args(argv), dict(os.environ if environ is None else environ))
     except TokenoptError as error:
         print(f"tokenopt: error: {error.one_line()}", file=sys.stderr)
@@ -128,6 +130,17 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     if settings.compare_original:
         print(compare(settings, summary), file=report)
     return EXIT_FAILURES if result.fails(settings.fail_on) else EXIT_OK
+
+
+def encodings(argv: list[str]) -> int:
+    """``python -m tokenopt encodings DIR NAME...``: a verified copy of each encoding in DIR, for --encoding-dir
+    (the image build and the composite action run this; so may an air-gapped runner's setup)."""
+    if len(argv) < 2:
+        raise UsageError("encodings needs a directory and encoding names",
+                         "python -m tokenopt encodings DIR cl100k_base o200k_base")
+    for name in argv[1:]:
+        print(f"tokenopt: {provide_encoding(name, argv[0])}")
+    return EXIT_OK
 
 
 def access_from(environ: dict[str, str]) -> Access:
