@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from github_actions_server import FakeActions
-from github_server import INSTALL_COMMAND, SPEC_PATH, FakeGitHub
+from github_server import FakeGitHub, served
 from runner_side import runner_command, runner_env_file
 from support import FIXTURES, ROOT
 
@@ -26,12 +26,7 @@ PR = 7
 
 @pytest.fixture
 def fake() -> Iterator[FakeGitHub]:
-    if not SPEC_PATH.exists():
-        pytest.skip(f"GitHub's REST API description is not installed: run `{INSTALL_COMMAND}`")
-    with FakeGitHub() as server:
-        yield server
-    if server.violations:
-        pytest.fail("requests GitHub's REST API description refuses:\n" + "\n".join(server.violations))
+    yield from served(FakeGitHub)
 
 
 def runner_env(tmp_path: Path, logs: list[Path], api_url: str = "http://127.0.0.1:9", **inputs: str) -> dict[str, str]:
@@ -213,12 +208,7 @@ def test_the_digest_inside_a_summary_is_demoted_but_fenced_lines_are_not():
 
 @pytest.fixture
 def actions() -> Iterator[FakeActions]:
-    if not SPEC_PATH.exists():
-        pytest.skip(f"GitHub's REST API description is not installed: run `{INSTALL_COMMAND}`")
-    with FakeActions() as server:
-        yield server
-    if server.violations:
-        pytest.fail("requests GitHub's REST API description refuses:\n" + "\n".join(server.violations))
+    yield from served(FakeActions)
 
 
 def run_env(tmp_path: Path, actions: FakeActions, run_id: str, **inputs: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from github_actions_server import BLOB_PATH, FakeActions
-from github_server import INSTALL_COMMAND, SPEC_PATH
+from github_server import served
 from support import FIXTURES, ROOT
 
 from tokenopt import runs
@@ -48,12 +48,7 @@ def three_jobs() -> list[tuple[str, str | None, bytes]]:
 
 @pytest.fixture
 def fake() -> Iterator[FakeActions]:
-    if not SPEC_PATH.exists():
-        pytest.skip(f"GitHub's REST API description is not installed: run `{INSTALL_COMMAND}`")
-    with FakeActions(prefix="/api/v3", clock=lambda: NOW) as server:  # GitHub Enterprise Server's API path
-        yield server
-    if server.violations:
-        pytest.fail("requests GitHub's REST API description refuses:\n" + "\n".join(server.violations))
+    yield from served(lambda: FakeActions(prefix="/api/v3", clock=lambda: NOW))  # GitHub Enterprise Server's path
 
 
 @pytest.fixture
