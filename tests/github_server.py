@@ -1,4 +1,5 @@
-"""A fake GitHub on 127.0.0.1 for the REST client's tests: issue comments, /user, pagination, faults.
+"""A fake GitHub on 127.0.0.1 for the REST client's tests: issue comments, /user, pagination, faults (the
+Actions endpoints, a run's jobs and their logs, are added in ``github_actions_server``).
 
 Every request is checked against GitHub's own REST API description (the npm package ``@octokit/openapi``,
 installed under tests/openapi): the method and path must be an operation of the spec, path and query
@@ -10,175 +11,35 @@ drift from what GitHub sends.
 """
 from __future__ import annotations
 
-import functools
 import json
 import re
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs, unquote, urlencode, urlsplit
+from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlencode, urlsplit
 
-OPENAPI_DIR = Path(__file__).resolve().parent / "openapi"
-SPEC_PATH = OPENAPI_DIR / "node_modules" / "@octokit" / "openapi" / "generated" / "api.github.com.json"
-INSTALL_COMMAND = "npm install --prefix tests/openapi --no-audit --no-fund"
+import pytest
+from rest_description import INSTALL_COMMAND, SPEC_PATH, load_spec
+
+__all__ = ["INSTALL_COMMAND", "SPEC_PATH", "Answer", "FakeGitHub", "served"]  # the first two for the tests' skips
 READ_ONLY = "Resource not accessible by integration"
 DOCS = "https://docs.github.com/rest"
+Fake = TypeVar("Fake", bound="FakeGitHub")
 
 
-@functools.lru_cache(maxsize=1)
-def load_spec() -> Spec:
-    return Spec(json.loads(SPEC_PATH.read_text(encoding="utf-8")))
-
-
-class Spec:
-    """The parts of an OpenAPI 3.0 document a request check needs: routes, parameters, JSON schemas."""
-
-    def __init__(self, document: dict[str, Any]) -> None:
-        self.document = document
-        self.routes = []
-        for template, item in document["paths"].items():
-            names = re.findall(r"\{([^}]+)\}", template)
-            pattern = re.sub(r"\\\{[^}]+\\\}", "([^/]+)", re.escape(template))
-            literal = len(re.sub(r"\{[^}]+\}", "", template))
-            self.routes.append((literal, re.compile(pattern + "$"), names, template, item))
-        self.routes.sort(key=lambda route: -route[0])  # the most specific template wins, as in a router
-
-    def resolve(self, node: Any) -> Any:
-        while isinstance(node, dict) and "$ref" in node:
-            node = functools.reduce(lambda part, key: part[key], node["$ref"].lstrip("#/").split("/"), self.document)
-        return node
-
-    def operation(self, method: str, path: str) -> tuple[str, dict[str, Any], dict[str, str]] | None:
-        for _, pattern, names, template, item in self.routes:
-            found = pattern.match(path)
-            if found and method.lower() in item:
-                values = {name: unquote(value) for name, value in zip(names, found.groups(), strict=True)}
-                return template, item, values
-        return None
-
-    def request_problems(self, method: str, path: str, query: dict[str, list[str]], body: bytes,
-                         content_type: str) -> list[str]:
-        match = self.operation(method, path)
-        if match is None:
-            return [f"{method} {path}: no operation of the spec has this method and path"]
-        template, item, values = match
-        operation = item[method.lower()]
-        where = f"{method} {template}"
-        problems = []
-        declared = [self.resolve(p) for p in [*item.get("parameters", []), *operation.get("parameters", [])]]
-        for parameter in declared:
-            name, schema = parameter["name"], self.resolve(parameter.get("schema", {}))
-            if parameter["in"] == "path":
-                problems += scalar_problems(schema, values.get(name, ""), f"{where}: path parameter {name}")
-            elif parameter["in"] == "query" and name in query:
-                if len(query[name]) > 1:
-                    problems.append(f"{where}: query parameter {name} given {len(query[name])} times")
-                problems += scalar_problems(schema, query[name][0], f"{where}: query parameter {name}")
-            elif parameter["in"] == "query" and parameter.get("required"):
-                problems.append(f"{where}: required query parameter {name} is missing")
-        known = {p["name"] for p in declared if p["in"] == "query"}
-        problems += [f"{where}: unknown query parameter {name}" for name in query if name not in known]
-        return problems + self._body_problems(where, operation, body, content_type)
-
-    def _body_problems(self, where: str, operation: dict[str, Any], body: bytes, content_type: str) -> list[str]:
-        declared = self.resolve(operation.get("requestBody"))
-        if not declared:
-            return [f"{where}: the operation takes no body, got {len(body)} bytes"] if body else []
-        if not body:
-            return [f"{where}: the request body is required"] if declared.get("required") else []
-        if content_type.split(";")[0].strip() != "application/json":
-            return [f"{where}: body sent as {content_type!r}, not application/json"]
-        try:
-            value = json.loads(body)
-        except ValueError as error:
-            return [f"{where}: the body is not JSON ({error})"]
-        schema = declared["content"]["application/json"]["schema"]
-        return self.schema_problems(schema, value, f"{where}: body")
-
-    def response_problems(self, method: str, path: str, status: int, value: Any) -> list[str]:
-        match = self.operation(method, path)
-        if match is None:
-            return []
-        template, item, _ = match
-        declared = self.resolve(item[method.lower()]["responses"].get(str(status)))
-        if declared is None:
-            return [f"fake server: {method} {template} answered {status}, which the spec does not list"]
-        schema = declared.get("content", {}).get("application/json", {}).get("schema")
-        if schema is None:
-            return [] if value is None else [f"fake server: {method} {template} {status} must have no body"]
-        return self.schema_problems(schema, value, f"fake server: {method} {template} {status}")
-
-    def schema_problems(self, schema: Any, value: Any, where: str, strict: bool = True) -> list[str]:
-        """A subset of JSON Schema: $ref, type, nullable, enum, required, properties, additionalProperties,
-        items, allOf, anyOf, oneOf (as "at least one"). ``strict`` also refuses properties not named."""
-        schema = self.resolve(schema) or {}
-        problems = []
-        for part in schema.get("allOf", []):
-            problems += self.schema_problems(part, value, where, strict=False)
-        for key in ("anyOf", "oneOf"):
-            branches = [self.schema_problems(part, value, where, strict) for part in schema.get(key, [])]
-            if branches and all(branches):
-                problems.append(f"{where}: matches none of the {key} shapes, e.g. {branches[0][0]}")
-        if value is None:
-            return problems if schema.get("nullable") or "type" not in schema else [f"{where}: null"]
-        kind = schema.get("type")
-        if kind and not is_type(value, kind):
-            return [*problems, f"{where}: {type(value).__name__} where the schema wants {kind}"]
-        if "enum" in schema and value not in schema["enum"]:
-            problems.append(f"{where}: {value!r} is not one of {schema['enum']}")
-        if isinstance(value, list):
-            for index, element in enumerate(value):
-                problems += self.schema_problems(schema.get("items", {}), element, f"{where}[{index}]", strict)
-        if isinstance(value, dict):
-            problems += self._object_problems(schema, value, where, strict)
-        return problems
-
-    def _object_problems(self, schema: dict[str, Any], value: dict[str, Any], where: str, strict: bool) -> list[str]:
-        problems = [f"{where}: required property {name} is missing" for name in schema.get("required", [])
-                    if name not in value]
-        properties, extra = schema.get("properties", {}), schema.get("additionalProperties")
-        for name, element in value.items():
-            if name in properties:
-                problems += self.schema_problems(properties[name], element, f"{where}.{name}", strict)
-            elif isinstance(extra, dict):
-                problems += self.schema_problems(extra, element, f"{where}.{name}", strict)
-            elif extra is False or (strict and properties and extra is None):
-                problems.append(f"{where}: unknown property {name}")
-        return problems
-
-
-def is_type(value: Any, kind: str | list[str]) -> bool:
-    if isinstance(kind, list):
-        return any(is_type(value, k) for k in kind)
-    checks = {"integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-              "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-              "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
-              "array": lambda v: isinstance(v, list), "object": lambda v: isinstance(v, dict),
-              "null": lambda v: v is None}
-    return checks[kind](value)
-
-
-def scalar_problems(schema: dict[str, Any], text: str, where: str) -> list[str]:
-    """A path or query value (always text on the wire) against its parameter schema."""
-    kind, problems = schema.get("type", "string"), []
-    if text == "":
-        problems.append(f"{where} is empty")
-    elif kind == "integer" and not re.fullmatch(r"-?[0-9]+", text):
-        problems.append(f"{where}: {text!r} is not an integer")
-    elif kind == "boolean" and text not in ("true", "false"):
-        problems.append(f"{where}: {text!r} is not true or false")
-    elif "enum" in schema and text not in [str(choice) for choice in schema["enum"]]:
-        problems.append(f"{where}: {text!r} is not one of {schema['enum']}")
-    elif schema.get("format") == "date-time":
-        try:
-            datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            problems.append(f"{where}: {text!r} is not an ISO 8601 time")
-    return problems
+def served(make: Callable[[], Fake]) -> Iterator[Fake]:
+    """The body of a fixture: the fake ``make()`` builds, serving; the test is skipped without GitHub's REST
+    description and fails on any request or answer the description refuses."""
+    if not SPEC_PATH.exists():
+        pytest.skip(f"GitHub's REST API description is not installed: run `{INSTALL_COMMAND}`")
+    with make() as server:
+        yield server
+    if server.violations:
+        pytest.fail("requests GitHub's REST API description refuses:\n" + "\n".join(server.violations))
 
 
 @dataclass
@@ -188,6 +49,7 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     count: int = 1
     methods: tuple[str, ...] = ()
+    path: str = ""  # only requests whose path contains this
 
 
 @dataclass
@@ -243,8 +105,8 @@ class FakeGitHub:
         return [(c["user"]["login"], c["body"]) for c in self.comments.get(issue, [])]
 
     def fail(self, status: int, count: int = 1, message: str = "Server Error", methods: tuple[str, ...] = (),
-             headers: dict[str, str] | None = None) -> None:
-        self.faults.append(Fault(status, message, headers or {}, count, methods))
+             headers: dict[str, str] | None = None, path: str = "") -> None:
+        self.faults.append(Fault(status, message, headers or {}, count, methods, path))
 
     def primary_rate_limit(self, reset_in: int, status: int = 403, methods: tuple[str, ...] = ()) -> None:
         self.fail(status, 1, "API rate limit exceeded for installation ID 1.", methods, {
@@ -262,6 +124,9 @@ class FakeGitHub:
         path, query = parts.path, parse_qs(parts.query, keep_blank_values=True)
         with self._lock:
             self.requests.append((method, target))
+            outside = self.serve_outside_api(method, path, query, headers)
+            if outside is not None:
+                return outside
             if not path.startswith(self.prefix + "/"):
                 return self._refuse(404, "Not Found", f"{method} {path}: outside the API prefix {self.prefix!r}")
             path = self._unalias(path[len(self.prefix):])
@@ -272,12 +137,16 @@ class FakeGitHub:
             token = headers.get("Authorization", "").removeprefix("Bearer ").removeprefix("token ")
             if token not in self.users and token not in self.app_tokens:
                 return Answer(401, {"message": "Bad credentials", "documentation_url": DOCS})
-            fault = self._fault(method)
+            fault = self.fault(method, path)
             if fault is not None:
                 return Answer(fault.status, {"message": fault.message, "documentation_url": DOCS}, fault.headers)
             answer = self._route(method, path, query, token, json.loads(body) if body else None)
             self.violations += self.spec.response_problems(method, path, answer.status, answer.data)
             return answer
+
+    def serve_outside_api(self, method: str, path: str, query: dict[str, list[str]], headers: Any) -> Answer | None:
+        """A request that is not an API call (a subclass serves files there, the way GitHub's storage does)."""
+        return None
 
     def _refuse(self, status: int, message: str, *problems: str) -> Answer:
         self.violations.extend(problems)
@@ -302,9 +171,10 @@ class FakeGitHub:
             problems.append(f"{where}: no User-Agent (GitHub refuses such requests)")
         return problems
 
-    def _fault(self, method: str) -> Fault | None:
+    def fault(self, method: str, path: str) -> Fault | None:
+        """The next planned failure for this request, if any (each is answered ``count`` times)."""
         for fault in self.faults:
-            if fault.count > 0 and (not fault.methods or method in fault.methods):
+            if fault.count > 0 and (not fault.methods or method in fault.methods) and fault.path in path:
                 fault.count -= 1
                 return fault
         return None
@@ -328,17 +198,21 @@ class FakeGitHub:
         return self._by_id(method, int(found.group(3)), payload)
 
     def _page(self, issue: int, query: dict[str, list[str]]) -> Answer:
+        items, headers = self.paged(self.comments.get(issue, []), query, f"issues/{issue}/comments")
+        return Answer(200, items, headers)
+
+    def paged(self, everything: list[Any], query: dict[str, list[str]], under: str) -> tuple[list[Any], dict[str, str]]:
+        """One page of ``everything`` and its Link header, as GitHub writes it: the repository by id."""
         per_page = min(int(query.get("per_page", ["30"])[0]), 100)
         page = max(int(query.get("page", ["1"])[0]), 1)
-        everything = self.comments.get(issue, [])
         last = max(1, -(-len(everything) // per_page))
-        base = f"{self.url}/repositories/{self.repository_id}/issues/{issue}/comments"
+        base = f"{self.url}/repositories/{self.repository_id}/{under}"
         rest = {key: values[0] for key, values in query.items() if key != "page"}
         links = [(page - 1, "prev"), (page + 1, "next"), (last, "last"), (1, "first")]
         shown = [(number, rel) for number, rel in links
                  if (rel in ("prev", "first") and page > 1) or (rel in ("next", "last") and page < last)]
         link = ", ".join(f'<{base}?{urlencode({**rest, "page": number})}>; rel="{rel}"' for number, rel in shown)
-        return Answer(200, everything[(page - 1) * per_page:page * per_page], {"Link": link} if link else {})
+        return everything[(page - 1) * per_page:page * per_page], {"Link": link} if link else {}
 
     def _by_id(self, method: str, comment_id: int, payload: Any) -> Answer:
         for comments in self.comments.values():
@@ -391,9 +265,11 @@ class _Handler(BaseHTTPRequestHandler):
         fake: FakeGitHub = self.server.fake  # type: ignore[attr-defined]
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         answer = fake.handle(self.command, self.path, self.headers, body)
-        data = b"" if answer.data is None else json.dumps(answer.data).encode("utf-8")
+        text = isinstance(answer.data, bytes)  # a file's content, as it is; anything else is the API's JSON
+        data = answer.data if text else b"" if answer.data is None else json.dumps(answer.data).encode("utf-8")
         self.send_response(answer.status)
-        headers = {"Content-Type": "application/json; charset=utf-8", "X-GitHub-Media-Type": "github.v3",
+        kind = "text/plain; charset=utf-8" if text else "application/json; charset=utf-8"
+        headers = {"Content-Type": kind, "X-GitHub-Media-Type": "github.v3",
                    "X-GitHub-Request-Id": f"FAKE:{len(fake.requests)}", "Content-Length": str(len(data)),
                    **answer.headers}
         for name, value in headers.items():

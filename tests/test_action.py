@@ -13,25 +13,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from github_server import INSTALL_COMMAND, SPEC_PATH, FakeGitHub
+from github_actions_server import FakeActions
+from github_server import FakeGitHub, served
 from runner_side import runner_command, runner_env_file
-from support import FIXTURES, unblock_fifo_later
+from support import FIXTURES, ROOT, unblock_fifo_later
 
 from tokenopt import action
-from tokenopt.errors import UsageError
+from tokenopt.errors import EncodingUnavailableError, UsageError
 from tokenopt.github import comment_marker
+from tokenopt.tokens import load_counter
 
 PR = 7
 
 
 @pytest.fixture
 def fake() -> Iterator[FakeGitHub]:
-    if not SPEC_PATH.exists():
-        pytest.skip(f"GitHub's REST API description is not installed: run `{INSTALL_COMMAND}`")
-    with FakeGitHub() as server:
-        yield server
-    if server.violations:
-        pytest.fail("requests GitHub's REST API description refuses:\n" + "\n".join(server.violations))
+    yield from served(FakeGitHub)
 
 
 def runner_env(tmp_path: Path, logs: list[Path], api_url: str = "http://127.0.0.1:9", **inputs: str) -> dict[str, str]:
@@ -266,3 +263,64 @@ def test_inputs_with_nothing_readable_are_their_own_conclusion_and_fail_under_fa
     assert action.run(env) == 0
     assert outputs(tmp_path / "never")["conclusion"] == "unreadable"
     assert any(c[0] == "warning" and "nothing could be read" in c[2] for c in commands_said(capsys))
+
+
+# --- a run's job logs: the workflow_run recipe ------------------------------------------------------------------
+
+@pytest.fixture
+def actions() -> Iterator[FakeActions]:
+    yield from served(FakeActions)
+
+
+def run_env(tmp_path: Path, actions: FakeActions, run_id: str, **inputs: str) -> dict[str, str]:
+    """The workflow_run recipe: no log files, the triggering run's id, the repository the runner passes."""
+    env = runner_env(tmp_path, [], actions.url, RUN_ID=run_id, REPOSITORY=actions.repository, **inputs)
+    del env["INPUT_LOG-FILES"]
+    env["GITHUB_SERVER_URL"] = actions.server_url
+    return env
+
+
+def test_a_runs_failed_jobs_are_digested_and_commented(tmp_path: Path, actions: FakeActions):
+    cases = ROOT / "bench" / "corpus" / "cases"
+    ids = actions.add_run(4242, [("lint", "success", (FIXTURES / "pytest" / "passing.log").read_bytes()),
+                                 ("test", "failure", (cases / "py-pytest-runner-timestamps" / "job.log").read_bytes())])
+    env = run_env(tmp_path, actions, "4242", COMMENT="always", PULL_REQUEST=str(PR))
+    assert action.run(env) == 1
+    assert "tests/test_money.py::test_str_formats_thousands" in (tmp_path / "summary.md").read_text()
+    assert "test_str_formats_thousands" in actions.comments[PR][0]["body"]
+    summary = json.loads(Path(env["GITHUB_WORKSPACE"], outputs(tmp_path)["json-path"]).read_text())
+    assert summary["sources"] == ["test.log"] and summary["run"]["url"] == actions.run_url(4242)
+    assert [(job["id"], job["html_url"]) for job in summary["run"]["jobs"]] == [(ids[1], actions.run_url(4242, ids[1]))]
+
+
+def test_a_token_without_actions_read_is_one_error_line(tmp_path: Path, actions: FakeActions,
+                                                        capsys: pytest.CaptureFixture[str]):
+    actions.add_run(4242, [("test", "failure", (FIXTURES / "pytest" / "failures.log").read_bytes())])
+    actions.no_actions_read.add("user-token")
+    assert action.run(run_env(tmp_path, actions, "4242")) == 2
+    said = [runner_command(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(said) == 1 and said[0] is not None and said[0][0] == "error"
+    assert "`permissions: actions: read`" in said[0][2] and "Resource not accessible by integration" in said[0][2]
+
+
+def test_neither_log_files_nor_a_run_is_refused():
+    with pytest.raises(UsageError, match="neither log-files nor run-id"):
+        action.read_inputs({"INPUT_TOKEN-BUDGET": "500"})
+    with pytest.raises(UsageError, match="input run-id='pull/3' is neither a run id nor a run's URL"):
+        action.read_inputs({"INPUT_RUN-ID": "pull/3", "GITHUB_REPOSITORY": "a/b"})
+    settings, _ = action.read_inputs({"INPUT_RUN-ID": "17", "GITHUB_REPOSITORY": "octo-org/octo-repo"})
+    assert (settings.run, settings.repository, settings.jobs) == ("17", "octo-org/octo-repo", "failed")
+
+
+def test_an_encoding_the_action_lacks_is_refused_in_the_words_of_a_workflow(tmp_path: Path):
+    try:
+        load_counter("o200k_base")
+    except EncodingUnavailableError:
+        pass
+    else:
+        pytest.skip("an o200k_base file is installed on this machine")
+    with pytest.raises(UsageError) as raised:
+        action.read_inputs({"INPUT_LOG-FILES": "a.log", "INPUT_ENCODING": "o200k_base",
+                            "TOKENOPT_ENCODINGS_DIR": str(tmp_path)})
+    said = raised.value.one_line()
+    assert "input encoding='o200k_base'" in said and "encoding: cl100k_base" in said and "--" not in said

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from github_server import INSTALL_COMMAND, SPEC_PATH, FakeGitHub
+from github_server import INSTALL_COMMAND, SPEC_PATH, FakeGitHub, served
 from hypothesis import given
 from hypothesis import strategies as st
 from runner_side import RUNNER_LINES, runner_command, runner_env_file
@@ -155,12 +155,7 @@ def test_markers_are_inert_html_comments(title: str) -> None:
 
 @pytest.fixture
 def fake() -> Iterator[FakeGitHub]:
-    if not SPEC_PATH.exists():
-        pytest.skip(f"GitHub's REST API description is not installed: run `{INSTALL_COMMAND}`")
-    with FakeGitHub(clock=lambda: NOW) as server:
-        yield server
-    if server.violations:
-        pytest.fail("requests GitHub's REST API description refuses:\n" + "\n".join(server.violations))
+    yield from served(lambda: FakeGitHub(clock=lambda: NOW))
 
 
 @pytest.fixture

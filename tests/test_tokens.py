@@ -1,15 +1,20 @@
 """Offline, hash-checked encodings and the labelled estimate."""
 from __future__ import annotations
 
+import functools
 import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tokenopt.cli import main
 from tokenopt.errors import EncodingUnavailableError
-from tokenopt.tokens import candidate_files, load_counter
+from tokenopt.tokens import candidate_files, load_counter, provide_encoding
 
 
 def bundled_cl100k() -> Path:
@@ -76,3 +81,50 @@ def test_an_estimated_budget_holds_in_real_tokens_for_rare_scripts(tmp_path: Pat
     for budget in (200, 800, 3000):
         fitted = digest(collected, Settings(budget=budget, index=""), estimate)
         assert counter.count(fitted.text) <= budget, budget
+
+
+@pytest.fixture
+def file_server(tmp_path: Path) -> Iterator[str]:
+    """Serves tmp_path/served on 127.0.0.1: a mirror of the encodings, for the download path."""
+    served = tmp_path / "served"
+    served.mkdir()
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(served))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as httpd:
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        httpd.shutdown()
+
+
+def test_an_encoding_is_provided_from_the_installed_copy(tmp_path: Path):
+    said = provide_encoding("cl100k_base", str(tmp_path / "enc"))
+    assert "from " in said and "checked" in said
+    assert (tmp_path / "enc" / "cl100k_base.tiktoken").read_bytes() == bundled_cl100k().read_bytes()
+    load_counter.cache_clear()
+    assert load_counter("cl100k_base", (str(tmp_path / "enc"),)).count("hello world") == 2
+
+
+def test_a_downloaded_encoding_is_kept_only_with_the_published_hash(tmp_path: Path, file_server: str):
+    shutil.copy(bundled_cl100k(), tmp_path / "served" / "cl100k_base.tiktoken")
+    (tmp_path / "served" / "o200k_base.tiktoken").write_bytes(bundled_cl100k().read_bytes())  # the wrong file
+    said = provide_encoding("cl100k_base", str(tmp_path / "enc"), mirror=f"{file_server}/cl100k_base.tiktoken")
+    assert said.startswith("cl100k_base: downloaded from http://127.0.0.1:")
+    assert (tmp_path / "enc" / "cl100k_base.tiktoken").read_bytes() == bundled_cl100k().read_bytes()
+    with pytest.raises(EncodingUnavailableError, match="does not have the published sha256"):
+        provide_encoding("o200k_base", str(tmp_path / "enc"), mirror=f"{file_server}/o200k_base.tiktoken")
+    with pytest.raises(EncodingUnavailableError, match="cannot download o200k_base"):
+        provide_encoding("o200k_base", str(tmp_path / "enc"), mirror=f"{file_server}/missing.tiktoken")
+    assert sorted(path.name for path in (tmp_path / "enc").iterdir()) == [
+        "9b5ad71b2ce5302211f9c61530b329a4922fc6a4", "cl100k_base.tiktoken"]  # nothing half-written or unverified
+
+
+def test_the_encodings_command_provides_files_or_says_why_not(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["encodings", str(tmp_path / "enc"), "cl100k_base"], environ={}) == 0
+    assert "cl100k_base: from " in capsys.readouterr().out
+    load_counter.cache_clear()
+    assert load_counter("cl100k_base", (str(tmp_path / "enc"),)).exact
+    refused = ((["encodings"], "needs a directory"), (["encodings", str(tmp_path), "p50k"], "unknown encoding"))
+    for argv, says in refused:
+        assert main(argv, environ={}) == 2
+        err = capsys.readouterr().err
+        assert says in err and err.count("\n") == 1

@@ -14,24 +14,26 @@ from pathlib import Path
 from typing import Any
 
 from . import github, workflow
-from .errors import NoInputError, TokenoptError, UsageError
+from .errors import EncodingUnavailableError, NoInputError, TokenoptError, UsageError
 from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
 from .reports import Report
+from .runs import Access
 from .settings import Settings
+from .tokens import KNOWN_ENCODINGS, load_counter
 
 # Inputs that are Settings, by the Settings field they set; the rest are the action's own options.
 SETTING_INPUTS = {
-    "log-files": "log_file", "token-budget": "budget", "reserve-percentage": "reserve_percentage",
-    "profile": "profile", "encoding": "encoding", "fail-on": "fail_on", "index-path": "index",
-    "digest-path": "out",
+    "log-files": "log_file", "run-id": "run", "repository": "repository", "jobs": "jobs",
+    "token-budget": "budget", "reserve-percentage": "reserve_percentage", "profile": "profile", "encoding": "encoding",
+    "fail-on": "fail_on", "index-path": "index", "digest-path": "out",
 }
 CHOICES = {
     "if-no-files-found": ("warn", "error", "ignore"), "summary": ("always", "on-failure", "off"),
     "annotations": ("true", "false"), "comment": ("off", "always", "on-failure", "on-change"),
 }
 OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template")
-DEFAULTS = {"fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
+DEFAULTS = {"jobs": "failed", "fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
             "summary": "always", "annotations": "true", "comment": "off", "comment-title": "CI log digest"}
 OUTPUTS = ("digest-path", "json-path", "tokens", "input-tokens", "compression-ratio", "critical-count", "new-count",
            "conclusion")
@@ -58,6 +60,10 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
            for name in (*SETTING_INPUTS, *OPTION_INPUTS)}
     if "INPUT_INDEX-PATH" in environ and not environ["INPUT_INDEX-PATH"].strip():
         raw["index-path"] = ""
+    if not raw["log-files"] and not raw["run-id"]:
+        raise UsageError("neither log-files nor run-id is set",
+                         "set log-files to the logs to digest, or run-id to a workflow run whose job logs to read")
+    raw["repository"] = raw["repository"] or environ.get("GITHUB_REPOSITORY", "")
     values: dict[str, Any] = {name: raw[name] for name in SETTING_INPUTS if raw[name]}
     values["format"] = "markdown"
     if "INPUT_INDEX-PATH" in environ and not raw["index-path"]:
@@ -65,6 +71,7 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
     # The image bakes the encodings in; the runner's environment says where.
     values["encoding_dir"] = [environ[n] for n in ("TOKENOPT_ENCODINGS_DIR", "TIKTOKEN_CACHE_DIR") if environ.get(n)]
     settings = Settings.from_mapping(values, origin="input {name}", aliases=SETTING_INPUTS)
+    _check_encoding(settings)
     for name, accepted in CHOICES.items():
         if raw[name].lower() not in accepted:
             raise UsageError(f"input {name}={raw[name]!r} is not accepted", f"use one of: {', '.join(accepted)}")
@@ -75,6 +82,20 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
                       raw["comment"].lower(), raw["comment-title"], int(pull_request) if pull_request else None,
                       raw["github-token"], raw["template"])
     return settings, options
+
+
+def _check_encoding(settings: Settings) -> None:
+    """Refuse an encoding this action cannot count with now, before any log is read or downloaded."""
+    if settings.encoding not in KNOWN_ENCODINGS:
+        raise UsageError(f"input encoding={settings.encoding!r} is not accepted",
+                         f"use one of: {', '.join(KNOWN_ENCODINGS)}")
+    try:
+        load_counter(settings.encoding, settings.encoding_dir)
+    except EncodingUnavailableError:
+        raise UsageError(f"input encoding={settings.encoding!r}: this copy of the action has no verified "
+                         f"{settings.encoding} tokenizer file (an image built without network, or a runner that "
+                         "could not download it)", "use encoding: cl100k_base, which every copy carries, or the "
+                         "published image, which carries both") from None
 
 
 def run(environ: Mapping[str, str]) -> int:
@@ -96,7 +117,9 @@ def run(environ: Mapping[str, str]) -> int:
 
 def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> int:
     try:
-        result = EnhancedTokenOptimizer(settings=settings).run()
+        access = Access(options.github_token, environ.get("GITHUB_SERVER_URL") or "https://github.com",
+                        environ.get("GITHUB_API_URL", ""))
+        result = EnhancedTokenOptimizer(settings=settings).run(access=access)
     except NoInputError as error:
         return _no_logs(error, options, environ)
     report = Report(result, options.comment_title)

@@ -10,8 +10,9 @@ from typing import Any, NoReturn
 from . import __version__, config_store, index_cli, state, usage
 from .errors import StateError, TokenoptError, UsageError
 from .optimizer import EnhancedTokenOptimizer, Result
+from .runs import JOBS, Access
 from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, PROFILES, Settings
-from .tokens import load_counter
+from .tokens import load_counter, provide_encoding
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -27,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     add = p.add_argument
     add("--log-file", action="append", metavar="PATH",
         help="log file, glob (** ok), .gz/.zip, or - for stdin; repeatable")
+    add("--run", metavar="URL|ID",
+        help="a GitHub Actions run's (or job's) URL, or a run id with --repository: digest its job logs, read "
+             "through the REST API with the token in GH_TOKEN or GITHUB_TOKEN (it needs actions: read)")
+    add("--repository", metavar="OWNER/NAME", help="the repository of a run given by id")
+    add("--jobs", choices=JOBS, help="which of the run's jobs to read: failed (default) or all")
     add("--budget", "--max-token-budget", dest="budget", metavar="N", help=f"token budget (default {DEFAULT_BUDGET})")
     add("--reserve-percentage", metavar="P", help="share of the budget held for critical events (default 10)")
     add("--encoding", metavar="NAME", help="tiktoken encoding: cl100k_base (default) or o200k_base")
@@ -88,6 +94,8 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     try:
         if argv[:1] == ["index"]:
             return index_cli.main(argv[1:])
+        if argv[:1] == ["encodings"]:
+            return encodings(argv[1:])
         return _run(build_parser().parse_args(argv), dict(os.environ if environ is None else environ))
     except TokenoptError as error:
         print(f"tokenopt: error: {error.one_line()}", file=sys.stderr)
@@ -112,12 +120,14 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     if report_usage:
         print(usage.report(settings.usage_file))
         return EXIT_OK
-    result = EnhancedTokenOptimizer(settings=settings).run()
+    if settings.run and settings.compare_original:
+        raise UsageError("--compare-original reads --log-file inputs, not a run's logs", "drop one of the two")
+    result = EnhancedTokenOptimizer(settings=settings).run(access=access_from(environ))
     summary = result.summary()
     warnings = list(result.warnings)
     if settings.track_usage:
         try:
-            usage.record(settings.usage_file, summary, list(settings.log_file))
+            usage.record(settings.usage_file, summary, [*settings.log_file, *([settings.run] if settings.run else [])])
         except StateError as error:
             warnings.append(error.one_line())
     for warning in warnings:  # the digest is out; a state file that could not be written is worth a line
@@ -144,6 +154,23 @@ def check_state_files(settings: Settings, report_usage: bool = False) -> None:
                              (settings.usage_file, "usage file", settings.track_usage or report_usage)):
         if path and used:
             state.regular_file(path, what)
+
+
+def encodings(argv: list[str]) -> int:
+    """``python -m tokenopt encodings DIR NAME...``: a verified copy of each encoding in DIR, for --encoding-dir
+    (the image build and the composite action run this; so may an air-gapped runner's setup)."""
+    if len(argv) < 2:
+        raise UsageError("encodings needs a directory and encoding names",
+                         "python -m tokenopt encodings DIR cl100k_base o200k_base")
+    for name in argv[1:]:
+        print(f"tokenopt: {provide_encoding(name, argv[0])}")
+    return EXIT_OK
+
+
+def access_from(environ: dict[str, str]) -> Access:
+    """The token as gh reads it (GH_TOKEN first, then GITHUB_TOKEN); inside a workflow, its GitHub's URLs."""
+    token = environ.get("GH_TOKEN") or environ.get("GITHUB_TOKEN") or ""
+    return Access(token, environ.get("GITHUB_SERVER_URL") or "https://github.com", environ.get("GITHUB_API_URL", ""))
 
 
 def describe(result: Result) -> str:

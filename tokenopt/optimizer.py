@@ -14,6 +14,7 @@ from .model import RESULT_KINDS, Collected, Pattern, Priority
 from .output import write_digest
 from .processor import StreamLogProcessor
 from .reader import expand_sources
+from .runs import Access, job_logs
 from .settings import Settings
 from .tokens import load_counter
 
@@ -106,7 +107,8 @@ class EnhancedTokenOptimizer:
         result = self.run(settings)
         return result.summary(), result.output_path
 
-    def run(self, settings: Settings | None = None) -> Result:
+    def run(self, settings: Settings | None = None, access: Access | None = None) -> Result:
+        """One digest of the log files and, with ``settings.run``, of the run's job logs (read with ``access``)."""
         settings = settings or self.settings
         started = time.perf_counter()
         counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
@@ -114,10 +116,14 @@ class EnhancedTokenOptimizer:
                                        families=without(settings.no_recognizer),
                                        whole_chars=min(settings.budget * WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS),
                                        workers=settings.workers, encoding_dir=settings.encoding_dir)
-        collected = processor.process_sources(expand_sources(settings.log_file))
+        files = expand_sources(settings.log_file) if settings.log_file or not settings.run else []
+        with job_logs(settings.run, settings.repository, settings.jobs, access) as fetched:
+            collected = processor.process_sources([*fetched.sources(), *files])
+        collected.notes[:0] = fetched.notes
         memory = recall(collected, settings)
         fitted = digest(collected, settings, counter, memory.fixed)
-        result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started)
+        result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started,
+                        extra={"run": fetched.to_json()} if fetched.target else {})
         result.output_path = write_digest(result, settings)
         collected.notes.extend(memory.save())
         result.warnings = memory.warnings

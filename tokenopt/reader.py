@@ -55,7 +55,8 @@ class Source:
 def expand_sources(patterns: tuple[str, ...]) -> list[Source]:
     """Paths for the given files and globs (``**`` recursive, ``!`` excludes), each once, in order."""
     if not patterns:
-        raise NoInputError("no log file given", "pass --log-file PATH (a path, a glob, or - for stdin)")
+        raise NoInputError("no log file given", "pass --log-file PATH (a path, a glob, or - for stdin), or "
+                                                "--run URL for a GitHub Actions run's job logs")
     excludes = [p[1:] for p in patterns if p.startswith("!")]
     found: list[Source] = []
     seen: set[str] = set()

@@ -8,6 +8,7 @@ from typing import Any
 
 from .errors import UsageError
 from .formats.families import FAMILIES
+from .runs import JOBS, parse_target
 
 DEFAULT_BUDGET = 76_659
 PROFILES = ("auto", "test_logs", "error_logs", "info_logs")
@@ -49,6 +50,9 @@ class Settings:
     index_max_patterns: int = 5_000
     no_recognizer: tuple[str, ...] = ()  # recognizer families switched off ("all": the generic finder alone)
     workers: int = 0  # processes reading inputs in parallel; 0: one per core when the inputs are large
+    run: str = ""  # a workflow run (or job) to read the logs of: its URL, or its id in ``repository``
+    repository: str = ""  # owner/name of the run given by id
+    jobs: str = "failed"  # which of the run's jobs: failed or all
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], origin: str = "option",
@@ -90,6 +94,10 @@ class Settings:
         _choice(self.fail_on, FAIL_ON, names.get("fail-on", "fail-on"), origin)
         for family in self.no_recognizer:
             _choice(family, RECOGNIZERS, names.get("no-recognizer", "no-recognizer"), origin)
+        _choice(self.jobs, JOBS, names.get("jobs", "jobs"), origin)
+        if self.run:  # a malformed run is refused here, before any file is read or any request made
+            parse_target(self.run, self.repository, name=label(origin, names.get("run", "run")),
+                         repository_name=label(origin, names.get("repository", "repository")))
         ranges = (
             ("budget", self.budget, 1 <= self.budget <= 10_000_000, "a whole number from 1 to 10000000"),
             ("reserve-percentage", self.reserve_percentage, 0 <= self.reserve_percentage <= 100, "0 to 100"),

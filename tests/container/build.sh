@@ -6,20 +6,28 @@
 #
 # usage: tests/container/build.sh build
 #        tests/container/build.sh run JOB_DIR [input-id=value | GITHUB_NAME=value] ...
+#        tests/container/build.sh size
 #   build    build localhost/tokenopt-action:test from the repository (warm: a few seconds)
 #   run      run that image on JOB_DIR/workspace (mounted at /github/workspace, the working directory).
 #            JOB_DIR/file_commands/{output,step_summary} are created empty, JOB_DIR/workflow/event.json
 #            is used when present (a minimal push event otherwise). `log-files=logs/*.log` becomes
 #            INPUT_LOG-FILES (upper-cased, hyphens kept, as the runner does); GITHUB_*/RUNNER_* pass as is.
 #            The container's stdout is this script's stdout; its exit code is this script's exit code.
+#   size     the image's size in bytes
 # env:   TOKENOPT_CTR_DIR  podman storage, config and base image (default /tmp/tokenopt-ctr; keep it
 #                          to get the warm path)
+#        TOKENOPT_ENGINE   podman (default: this machine) or docker (a GitHub runner: the release workflow
+#                          builds the image it publishes with Docker and runs the container tests on it)
+#        TOKENOPT_IMAGE    the image's name (default localhost/tokenopt-action:test)
+#        ENCODINGS         the Dockerfile's build argument: with podman here cl100k_base, since the official
+#                          URL of o200k_base is out of reach; with docker the Dockerfile's default, both
 #        NETWORK           network of the run (default none: the image must count tokens offline)
 #        MIRROR, SECURITY  Debian mirrors for debootstrap (default: the ones this machine's apt uses)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=${TOKENOPT_CTR_DIR:-/tmp/tokenopt-ctr}
-IMAGE=localhost/tokenopt-action:test
+IMAGE=${TOKENOPT_IMAGE:-localhost/tokenopt-action:test}
+ENGINE=${TOKENOPT_ENGINE:-podman}
 BASE=docker.io/library/debian:bookworm-slim
 t0=$(date +%s)
 step() { echo "=== [$(($(date +%s) - t0))s] $*" >&2; }
@@ -103,13 +111,20 @@ EOF
 }
 
 build() {
+  if [ "$ENGINE" = docker ]; then
+    step "docker build $IMAGE"
+    docker build ${ENCODINGS:+--build-arg "ENCODINGS=$ENCODINGS"} -t "$IMAGE" "$ROOT" >&2
+    step "built $IMAGE ($(docker image inspect --format '{{.Size}}' "$IMAGE") bytes)"
+    return
+  fi
   install_tools
   configure_podman
   make_base_image
   local previous
   previous=$(podman image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)
   step "podman build $IMAGE"
-  podman build --pull=never --network host --layers --format docker -v "$W/conf/pip:/etc/xdg/pip:ro" -t "$IMAGE" "$ROOT" >&2
+  podman build --pull=never --network host --layers --format docker -v "$W/conf/pip:/etc/xdg/pip:ro" \
+    --build-arg "ENCODINGS=${ENCODINGS:-cl100k_base}" -t "$IMAGE" "$ROOT" >&2
   # the image this build replaced is untagged now: drop it (its layers shared with the new one stay)
   if [ -n "$previous" ] && [ "$previous" != "$(podman image inspect --format '{{.Id}}' "$IMAGE")" ]; then
     podman rmi "$previous" >/dev/null 2>&1 || true
@@ -121,8 +136,8 @@ build() {
 run() {
   local job arg key value
   job=$(mkdir -p "${1:?usage: $0 run JOB_DIR [input-id=value ...]}" && cd "$1" && pwd); shift
-  configure_podman
-  podman image exists "$IMAGE" || { echo "no image $IMAGE: run '$0 build' first" >&2; exit 2; }
+  [ "$ENGINE" = docker ] || configure_podman
+  "$ENGINE" image inspect "$IMAGE" >/dev/null 2>&1 || { echo "no image $IMAGE: run '$0 build' first" >&2; exit 2; }
   mkdir -p "$job/workspace" "$job/file_commands" "$job/workflow" "$job/home" "$job/runner_temp"
   : >"$job/file_commands/output"; : >"$job/file_commands/step_summary"
   [ -f "$job/workflow/event.json" ] || echo '{"ref": "refs/heads/main"}' >"$job/workflow/event.json"
@@ -139,15 +154,21 @@ run() {
       *) key=${key^^}; env+=(-e "INPUT_${key// /_}=$value") ;;
     esac
   done
-  step "podman run $IMAGE (network ${NETWORK:-none})"
-  podman run --rm --network "${NETWORK:-none}" --workdir /github/workspace \
+  step "$ENGINE run $IMAGE (network ${NETWORK:-none})"
+  "$ENGINE" run --rm --network "${NETWORK:-none}" --workdir /github/workspace \
     -v "$job/workspace:/github/workspace" -v "$job/file_commands:/github/file_commands" \
     -v "$job/workflow:/github/workflow" -v "$job/home:/github/home" -v "$job/runner_temp:/github/runner_temp" \
     "${env[@]}" "$IMAGE"
 }
 
+size() {
+  [ "$ENGINE" = docker ] || configure_podman
+  "$ENGINE" image inspect --format '{{.Size}}' "$IMAGE"
+}
+
 case ${1:-} in
   build) build ;;
   run) shift; run "$@" ;;
-  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+  size) size ;;
+  *) sed -n '2,30p' "$0" >&2; exit 2 ;;
 esac
