@@ -261,8 +261,9 @@ def seed(workspace: Path) -> None:
 def hand_edit(path: Path, payloads: list[str]) -> None:
     """What a poisoned cache holds: payloads as dates, examples and locations."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    gone = [e for e in data["patterns"] if "test_gone" in (e.get("test_id") or e.get("example", ""))]
-    for n, entry in enumerate(data["patterns"]):
+    patterns = [entry for job in data["jobs"] for entry in job["patterns"]]
+    gone = [e for e in patterns if "test_gone" in (e.get("test_id") or e.get("example", ""))]
+    for n, entry in enumerate(patterns):
         entry["first_seen"] = payloads[n % len(payloads)]
     for n, entry in enumerate(gone):
         entry["example"] = "\n".join(payloads[n::len(gone)])

@@ -316,7 +316,7 @@ def test_a_hand_edited_index_is_moved_aside_before_anything_is_saved(tmp_path: P
     index = tmp_path / "index.json"
     assert main(["--log-file", str(PYTEST_LOG), "--index", str(index), "--out", os.devnull]) == 0
     data = json.loads(index.read_text())
-    data["patterns"][0][field] = value
+    data["jobs"][0]["patterns"][0][field] = value
     content = json.dumps(data).encode()  # NaN is written as the bare NaN json.dumps allows
     index.write_bytes(content)
     capsys.readouterr()
@@ -342,7 +342,7 @@ def test_an_index_of_another_fingerprint_version_is_set_aside_not_silently_empti
     summary = json.loads(out[: out.rindex("}") + 1])
     assert code == 0 and any("fingerprint version" in note and "moved aside" in note for note in summary["notes"])
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("index.json.")]
-    assert len(kept) == 1 and json.loads(kept[0].read_text())["patterns"] == data["patterns"]
+    assert len(kept) == 1 and json.loads(kept[0].read_text())["jobs"] == data["jobs"]
 
 
 @pytest.mark.parametrize("argv, words", [

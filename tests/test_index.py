@@ -33,9 +33,9 @@ def test_first_seen_then_recurring_then_fixed():
     first, fixed = index.record([boom, slow], now="2026-11-01T10:00:00Z")
     assert all(v.new for v in first.values()) and fixed == []
     again, fixed = index.record([pattern("KeyError: 'AB100'", location="src/a.py:3")], now="2026-11-02T10:00:00Z")
-    verdict = again[boom.key]
-    assert not verdict.new and verdict.runs_seen == 2
-    assert verdict.history() == "seen in 2 of the last 2 runs since 2026-11-01"
+    verdict = again[boom.id]
+    assert not verdict.new and verdict.runs_seen == 2 and verdict.state == "recurring"
+    assert verdict.history() == "2nd run"
     assert [entry.example for entry in fixed] == ["Timeout after 30 s"]
     entry = index.entries[verdict.id]
     assert entry.total_count == 2 and entry.first_seen == "2026-11-01T10:00:00Z"
@@ -50,13 +50,20 @@ def test_counts_stay_exact_when_old_runs_fold_out_of_the_window():
     assert entry.runs_seen == index_store.MAX_RUNS + 7 and entry.total_count == 3 * (index_store.MAX_RUNS + 7)
 
 
-def test_the_index_is_bounded_and_never_evicts_this_runs_patterns():
+def test_the_index_is_bounded_the_oldest_go_first():
     index = index_store.Index()
     index.record([pattern(f"old error number {word}") for word in "abcdefgh"], now="2026-11-01T00:00:00Z")
     now = [pattern(f"new error kind {word}") for word in "xyz"]
     verdicts, _ = index.record(now, now="2026-11-02T00:00:00Z", max_patterns=5)
     assert len(index.entries) == 5
-    assert {v.id for v in verdicts.values()} <= set(index.entries)
+    assert set(verdicts) <= set(index.entries)
+
+
+def test_the_pattern_limit_is_a_hard_limit_even_for_one_run():
+    index = index_store.Index()
+    index.record([pattern(f"error kind {word}", priority=Priority.HIGH) for word in "abcdefghijklmnopqrstuvwxyz"]
+                 + [pattern("the failure")], max_patterns=5)
+    assert len(index.entries) == 5 and "the failure" in {e.example for e in index.entries.values()}
 
 
 def test_save_then_load_is_the_identity(tmp_path: Path):
@@ -90,8 +97,10 @@ test_round_trip_property_slow = pytest.mark.slow(round_trip_property(10_000))
 
 @pytest.mark.parametrize("content, reason", [
     (b"{not json", "unreadable"),
-    (b'{"schema": "tokenopt-index", "version": 99, "runs": [], "patterns": []}', "newer than this tokenopt"),
-    (b'{"schema": "tokenopt-index", "version": 1, "runs": [{"nope": 1}], "patterns": []}', "unreadable"),
+    (b'{"schema": "tokenopt-index", "version": 99, "jobs": []}', "newer than this tokenopt"),
+    (b'{"schema": "tokenopt-index", "version": 2, "fingerprint_version": 1, "jobs": [{"nope": 1}]}', "unreadable"),
+    (b'{"schema": "tokenopt-index", "version": 1, "fingerprint_version": 1, "runs": [], "patterns": []}',
+     "mixes every job's runs"),
     (b"\x00\xff\xfe binary", "unreadable"),
 ])
 def test_a_corrupt_or_newer_index_is_moved_aside_with_a_note(tmp_path: Path, content: bytes, reason: str):
@@ -151,11 +160,11 @@ def test_cli_marks_new_and_recurring_and_lists_fixed(capsys: pytest.CaptureFixtu
 
     def run(*logs: str) -> dict:
         args = [arg for log in logs for arg in ("--log-file", log)]
-        assert main([*args, "--index", index, "--format", "json", "--out", "-"]) == 0
+        assert main([*args, "--index", index, "--job", "ci", "--format", "json", "--out", "-"]) == 0
         out = capsys.readouterr().out
         return json.loads(out[: out.rindex("}") + 1])
 
-    first = run(pytest_log)
+    first = run(pytest_log)  # one job ("ci") reading other logs over time
     assert all(e["new"] and e["runs_seen"] == 1 and len(e["id"]) == 10 for e in first["events"]
                if e["priority"] == "critical")
     second = run(pytest_log, jest_log)
@@ -163,7 +172,7 @@ def test_cli_marks_new_and_recurring_and_lists_fixed(capsys: pytest.CaptureFixtu
     assert not critical["tests/test_invoice.py::test_total_with_discount"]["new"]
     assert critical["cart › summarize applies coupon"]["new"]
     assert re.search(r"\*\*new\*\* `[^`]*cart › summarize applies coupon", second["digest"])
-    assert "seen in 2 of the last 2 runs since" in second["digest"]
+    assert "2nd run" in second["digest"]
     third = run(jest_log)
     assert "## Fixed since the last run (3)" in third["digest"]
     assert "test_invoice_with_dashed_sku" in third["digest"].split("## Fixed since the last run")[1]
@@ -234,8 +243,8 @@ def entry_json(**changes) -> dict:
 
 def index_json(patterns: list, runs: list | None = None, **changes) -> bytes:
     runs = [{"id": "r1", "time": "2026-11-01T00:00:00Z", "label": "", "patterns": 1}] if runs is None else runs
-    document = {"schema": "tokenopt-index", "version": 1, "fingerprint_version": index_store.FINGERPRINT_VERSION,
-                "runs": runs, "patterns": patterns, **changes}
+    document = {"schema": "tokenopt-index", "version": 2, "fingerprint_version": index_store.FINGERPRINT_VERSION,
+                "jobs": [{"key": "ci", "runs": runs, "patterns": patterns, "normal": []}], **changes}
     return json.dumps(document).encode()
 
 
@@ -253,6 +262,7 @@ def index_json(patterns: list, runs: list | None = None, **changes) -> bytes:
     index_json([entry_json()], runs=[{"id": "r1", "time": None, "label": "", "patterns": 1}]),
     index_json([entry_json()], runs={"r1": 1}),
     index_json("patterns"),
+    index_json([entry_json()], jobs="all"),
     index_json([entry_json()], fingerprint_version="2"),
     index_json([entry_json()]).replace(b'"older_count": 0', b'"older_count": NaN'),
     index_json([entry_json()]).replace(b'"older_count": 0', b'"older_count": Infinity'),

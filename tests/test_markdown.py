@@ -63,7 +63,7 @@ def test_newlines_from_decoded_json_open_no_heading_and_no_fence(corpus: tuple[O
 
 def test_what_a_restored_index_says_is_quoted(corpus: tuple[Outputs, Outputs]):
     summary, code = corpus[0].summary, code_text(corpus[0].summary)
-    assert "| 2/2 runs since `[Fix here]` |" in summary and "| 2/2 runs since `GH-3 needs` |" in summary  # first_seen
+    assert "| 2nd run |" in summary  # the history column: a short verdict of ours, no date from the index
     assert "GH-3" not in "".join(Page(to_html(summary)).prose)
     assert f"`@octocat and `@octocat{LINE_MARK}https://evil.example/raw" in code  # a fixed failure's example
 

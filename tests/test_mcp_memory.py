@@ -117,7 +117,17 @@ def test_notes_others_added_to_tokenopt_entities_stay_and_survive_the_pattern():
     index.entries.clear()  # both patterns left the index: the annotated entities stay as they were
     emptied, _ = mcp_memory.merge(again, index)
     assert sorted(n for n in by_name(emptied) if n.startswith("tokenopt:")) == names
-    assert not [r for r in records(emptied) if r["type"] == "relation"]
+    assert by_name(emptied) == by_name(again)  # another index's patterns: kept as they are, relations too
+
+
+def test_a_second_index_keeps_the_first_ones_entities():
+    first = recorded(pattern("boom"), pattern("bang", location="src/b.py:1", test=""))
+    second = recorded(pattern("crash in parser", location="src/parse.py:9", test="tests/test_p.py::test_p"))
+    content, _ = mcp_memory.merge(mcp_memory.merge(b"", first)[0], second)
+    ours = sorted(n for n in by_name(content) if n.startswith("tokenopt:"))
+    assert len(ours) == 3  # the first index's two stay beside the second's one
+    relations = {(r["from"], r["to"]) for r in records(content) if r["type"] == "relation"}
+    assert len(relations) == 5 and all(to in by_name(content) for _, to in relations)
 
 
 def test_shared_entities_are_added_once_never_edited_and_tokenopts_leftovers_go():

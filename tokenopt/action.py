@@ -6,6 +6,7 @@ runner executes workflow commands found in a step's output.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Mapping
@@ -26,17 +27,17 @@ from .tokens import KNOWN_ENCODINGS, load_counter
 SETTING_INPUTS = {
     "log-files": "log_file", "run-id": "run", "repository": "repository", "jobs": "jobs",
     "token-budget": "budget", "reserve-percentage": "reserve_percentage", "profile": "profile", "encoding": "encoding",
-    "fail-on": "fail_on", "index-path": "index", "digest-path": "out",
+    "fail-on": "fail_on", "ignore-flaky": "ignore_flaky", "index-path": "index", "digest-path": "out",
 }
 CHOICES = {
     "if-no-files-found": ("warn", "error", "ignore"), "summary": ("always", "on-failure", "off"),
     "annotations": ("true", "false"), "comment": ("off", "always", "on-failure", "on-change"),
 }
-OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template")
+OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template", "job-key", "matrix")
 DEFAULTS = {"jobs": "failed", "fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
             "summary": "always", "annotations": "true", "comment": "off", "comment-title": "CI log digest"}
 OUTPUTS = ("digest-path", "json-path", "tokens", "input-tokens", "compression-ratio", "critical-count", "new-count",
-           "conclusion")
+           "regression-count", "flaky-count", "fixed-count", "conclusion")
 ANNOTATIONS_PER_KIND = 10
 
 
@@ -70,6 +71,8 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
         values["index-path"] = ""  # the runner passes declared defaults, so an empty value was asked for
     # The image bakes the encodings in; the runner's environment says where.
     values["encoding_dir"] = [environ[n] for n in ("TOKENOPT_ENCODINGS_DIR", "TIKTOKEN_CACHE_DIR") if environ.get(n)]
+    values["job"] = job_of(environ, raw["job-key"], raw["matrix"])
+    values["commit"] = environ.get("GITHUB_SHA", "")
     settings = Settings.from_mapping(values, origin="input {name}", aliases=SETTING_INPUTS)
     _check_encoding(settings)
     for name, accepted in CHOICES.items():
@@ -82,6 +85,13 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
                       raw["comment"].lower(), raw["comment-title"], int(pull_request) if pull_request else None,
                       raw["github-token"], raw["template"])
     return settings, options
+
+
+def job_of(environ: Mapping[str, str], job_key: str, matrix: str) -> str:
+    """The job a run's history belongs to: the workflow and job, and the matrix values (``job-key``, else a hash
+    of ``matrix: ${{ toJSON(matrix) }}``), so each leg of a matrix compares only with itself."""
+    legs = job_key or (hashlib.sha1(" ".join(matrix.split()).encode()).hexdigest()[:10] if matrix.strip() else "")
+    return "/".join(part for part in (environ.get("GITHUB_WORKFLOW", ""), environ.get("GITHUB_JOB", ""), legs) if part)
 
 
 def _check_encoding(settings: Settings) -> None:
@@ -126,7 +136,7 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
     for warning in result.warnings:  # an index that could not be used: the run's own outputs still follow
         print(workflow.command("warning", warning, title="tokenopt: state file not used"))
     json_path = _write_json(Path(settings.out).with_suffix(".json"), result)
-    failed = result.fails(settings.fail_on)
+    failed = result.fails(settings.fail_on, settings.ignore_flaky)
     if result.collected.nothing_read:
         print(workflow.command("error" if failed else "warning", f"nothing could be read from the inputs: "
                                f"{'; '.join(result.collected.notes)[:2000]}", title="tokenopt: nothing readable"))
@@ -138,7 +148,8 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
     _write_outputs(environ, {
         "digest-path": settings.out, "json-path": json_path, "tokens": str(result.fitted.tokens),
         "input-tokens": str(result.collected.input_tokens), "compression-ratio": f"{result.compression_ratio:.6f}",
-        "critical-count": str(report.critical_count), "new-count": str(report.new_count),
+        "critical-count": str(report.critical_count),
+        **{f"{name}-count": str(count) for name, count in result.memory.counts().items()},
         "conclusion": "unreadable" if result.collected.nothing_read else "failure" if failed else "success",
     })
     _comment(report, options, environ, failed)
@@ -163,7 +174,8 @@ def _no_logs(error: NoInputError, options: Options, environ: Mapping[str, str]) 
         print(workflow.command("error", error.one_line(), title="tokenopt: no log files"))
     elif options.if_no_files_found == "warn":
         print(workflow.command("warning", error.one_line(), title="tokenopt: no log files"))
-    _write_outputs(environ, {"conclusion": "no-logs", "critical-count": "0", "new-count": "0"})
+    _write_outputs(environ, {"conclusion": "no-logs", "critical-count": "0", "new-count": "0", "regression-count": "0",
+                             "flaky-count": "0", "fixed-count": "0"})
     return 1 if options.if_no_files_found == "error" else 0
 
 

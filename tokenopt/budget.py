@@ -33,6 +33,11 @@ class Item:
 
     pattern: Pattern
     level: int = FULL
+    show_history: bool = False  # the pattern's history note: the lowest tier, shown only in what is left over
+
+    @property
+    def history(self) -> str:
+        return self.pattern.history if self.show_history else ""
 
     @property
     def message(self) -> str:
@@ -253,13 +258,25 @@ class TokenBudgetManager:
             fitted = self._fit_tier(tier, max(remaining, 0))
             remaining = remaining - self._total(fitted) if len(fitted) == len(tier) else 0
             kept += fitted
-        return sorted(kept, key=lambda i: (-i.pattern.priority, i.pattern.order))
+        kept.sort(key=lambda i: (-i.pattern.priority, i.pattern.order))
+        self._add_history(kept, remaining if len(kept) == len(patterns) else 0)
+        return kept
+
+    def _add_history(self, items: list[Item], room: int) -> None:
+        """History notes ("new", "3rd run", "flaky 4/10") get only what every item left: never a failure's
+        room. The most severe items get theirs first."""
+        for item in items:
+            if item.pattern.history:
+                cost = self.count(f" [{item.pattern.history}]")
+                if cost > room:
+                    return
+                item.show_history, room = True, room - cost
 
     def _fit_tier(self, items: list[Item], cap: int, floor: int = SHORT) -> list[Item]:
         """Trim the largest items before dropping any, recurring ones (known from earlier runs) before new
         ones; drop from the end of ``items`` (they come best first)."""
         total = self._total(items)
-        heap = [(item.pattern.new, -self._cost(item), n) for n, item in enumerate(items) if item.level > floor]
+        heap = [(bool(item.pattern.new), -self._cost(item), n) for n, item in enumerate(items) if item.level > floor]
         heapq.heapify(heap)
         while total > cap and heap:
             new, cost, n = heapq.heappop(heap)

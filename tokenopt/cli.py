@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     add("--usage-report", action="store_true", help="print usage totals and the last runs, then exit")
     add("--compare-original", action="store_const", const=True,
         help="also run the naive read-all/grep/cut approach and print both side by side")
+    add("--job", metavar="NAME", help="the job this run belongs to: its history is compared with this job's only "
+        "(default: a key of the inputs)")
+    add("--commit", metavar="SHA", help="the commit built (default $GITHUB_SHA): a failure and a pass on one commit "
+        "is flaky")
+    add("--ignore-flaky", action="store_const", const=True, help="flaky failures do not meet --fail-on")
     add("--store-memory", action="store_const", const=True, help="keep error summaries in the cross-run index")
     add("--index", metavar="PATH", help="cross-run index file (default .tokenopt/index.json; '' for none)")
     add("--index-max-patterns", metavar="N", help="patterns the index keeps, least recently seen go first (5000)")
@@ -82,6 +87,8 @@ def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Set
     values.update(flags)
     if "format" not in values and str(values.get("out", "")).endswith((".md", ".json")):
         values["format"] = "markdown" if values["out"].endswith(".md") else "json"  # --out says what it wants
+    if "commit" not in values and environ.get("GITHUB_SHA"):
+        values["commit"] = environ["GITHUB_SHA"]
     dirs = list(values.get("encoding_dir", []))
     dirs += [environ[name] for name in ("TOKENOPT_ENCODINGS_DIR", "TIKTOKEN_CACHE_DIR") if environ.get(name)]
     values["encoding_dir"] = dirs
@@ -139,7 +146,7 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     print(describe(result), file=report)
     if settings.compare_original:
         print(compare(settings, summary), file=report)
-    if not result.fails(settings.fail_on):
+    if not result.fails(settings.fail_on, settings.ignore_flaky):
         return EXIT_OK
     if result.collected.nothing_read:
         print(f"tokenopt: nothing could be read from the inputs (see the notes): failing because --fail-on "

@@ -46,7 +46,7 @@ def whole_log(whole: list[Line], patterns: list[Pattern], budget: int, draw: Dra
               ) -> Fitted | None:
     """The log itself when it fits the budget: with the digest's heading and its failures and errors named
     above it while that still fits, else with the heading alone, else bare. None when the log does not fit."""
-    named = [Item(p, LINE) for p in patterns if p.priority >= Priority.HIGH]
+    named = [Item(p, LINE, show_history=True) for p in patterns if p.priority >= Priority.HIGH]
     for items in (named, []):
         text = draw(items, {}, [], whole)
         tokens = counter.count(text)

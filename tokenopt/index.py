@@ -1,12 +1,7 @@
-"""The cross-run error-reference index: which patterns were seen before, since when, how often.
-
-A versioned JSON file, saved atomically (temp file, fsync, rename) under a lock, checked field by field
-when loaded, bounded in patterns and in the runs it remembers one by one. Each pattern keeps its counts
-per remembered run, so indexes written by parallel jobs from the same restored cache merge exactly: a
-run is the same run in every copy. Runs
-that fall out of the window are folded into ``older_runs``/``older_count``; merging takes the larger
-of those, because both copies derive them from the same history.
-"""
+"""The cross-run error-reference index file: every job's history (``history.JobHistory``) in one versioned
+JSON file, saved atomically (temp file, fsync, rename) under a lock, checked field by field when loaded,
+bounded in jobs, and per job in patterns and in the runs it remembers one by one. Copies written by
+parallel jobs from one restored cache merge exactly: a run is the same run in every copy."""
 from __future__ import annotations
 
 import hashlib
@@ -14,172 +9,95 @@ import json
 import os
 import re
 import time
-import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import state
 from .errors import StateError
-from .fingerprint import FINGERPRINT_VERSION, mask, short_id
-from .index_schema import PATTERN, RUN, SCHEMA, VERSION, Unusable, check_header
+from .fingerprint import FINGERPRINT_VERSION, short_id
+from .history import MAX_PATTERNS, MAX_RUNS, Entry, JobHistory, Run, Verdict
+from .index_schema import JOB, PATTERN, RUN, SCHEMA, VERSION, Unusable, check_header, check_names
 from .model import Pattern
 from .reader import without_lone_surrogates
 
-MAX_PATTERNS = 5_000
-MAX_RUNS = 30
-HISTORY_WINDOW = 10  # "seen in 7 of the last 10 runs"
-
-
-@dataclass
-class Run:
-    id: str
-    time: str
-    label: str = ""
-    patterns: int = 0
-
-
-@dataclass
-class Entry:
-    """One error pattern across runs. ``example`` is already redacted: lines are redacted when read."""
-
-    id: str
-    key: str
-    kind: str
-    priority: str
-    template: str
-    example: str
-    location: str = ""
-    test_id: str = ""
-    summary: str = ""
-    first_seen: str = ""
-    last_seen: str = ""
-    counts: dict[str, int] = field(default_factory=dict)  # run id -> occurrences in that run
-    older_runs: int = 0
-    older_count: int = 0
-
-    @property
-    def runs_seen(self) -> int:
-        return self.older_runs + len(self.counts)
-
-    @property
-    def total_count(self) -> int:
-        return self.older_count + sum(self.counts.values())
-
-
-@dataclass
-class Verdict:
-    """What the index says about one pattern of this run."""
-
-    id: str
-    new: bool
-    first_seen: str
-    runs_seen: int
-    recent: int  # runs among the last HISTORY_WINDOW (this one included) that saw it
-    window: int
-
-    def history(self) -> str:
-        if self.new:
-            return "new"
-        return f"seen in {self.recent} of the last {self.window} runs since {self.first_seen[:10]}"
+MAX_JOBS = 200  # jobs remembered in one index file; the one run longest ago goes first
+__all__ = ["MAX_PATTERNS", "MAX_RUNS", "Entry", "Index", "JobHistory", "Run", "Verdict", "load", "merge", "save",
+           "update"]
 
 
 @dataclass
 class Index:
-    entries: dict[str, Entry] = field(default_factory=dict)
-    runs: list[Run] = field(default_factory=list)
+    """Every job's history in one file, so a cache restored by prefix serves a whole workflow."""
+
+    jobs: dict[str, JobHistory] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # warnings from loading, for the digest and stderr
     read_digest: str = ""  # a hash of the file it was read from ("" for none): did the file change since?
 
-    def record(self, patterns: list[Pattern], label: str = "", now: str = "",
-               max_patterns: int = MAX_PATTERNS, summaries: bool = False) -> tuple[dict[str, Verdict], list[Entry]]:
-        """Add this run; return a verdict per pattern key and the entries of the last run that are gone now."""
-        now = now or _now()
-        previous = set(self._ids_of(self.runs[-1].id)) if self.runs else set()
-        run = Run(uuid.uuid4().hex[:10], now, label, len(patterns))  # short: every entry's counts name it
-        verdicts: dict[str, Verdict] = {}
+    def job(self, key: str) -> JobHistory:
+        """The history of job ``key`` (empty for a job not seen before)."""
+        found = self.jobs.get(key)
+        if found is None:
+            found = self.jobs[key] = JobHistory(key)
+        return found
+
+    def record(self, patterns: list[Pattern], job: str = "", now: str = "", max_patterns: int = MAX_PATTERNS,
+               summaries: bool = False, outcome: str = "failed", commit: str = "", seen: tuple[str, ...] = ()
+               ) -> tuple[dict[str, Verdict], list[Entry]]:
+        """Add a run of ``job``: a verdict per pattern id, and the previous run's failures gone now."""
         for pattern in patterns:
-            entry_id = short_id(pattern.key)
-            entry = self.entries.get(entry_id)
-            new = entry is None
-            if entry is None:
-                entry = self.entries[entry_id] = _entry(entry_id, pattern, now)
-            entry.counts[run.id] = entry.counts.get(run.id, 0) + pattern.count
-            entry.last_seen = now
-            entry.example = pattern.event.message
-            entry.location = pattern.event.location or entry.location
-            if summaries:
-                entry.summary = _summary(pattern)
-            verdicts[pattern.key] = Verdict(entry_id, new, entry.first_seen, entry.runs_seen, 0, 0)
-        self.runs.append(run)
-        self._fold_old_runs()
-        window = [r.id for r in self.runs[-HISTORY_WINDOW:]]
-        for verdict in verdicts.values():
-            counts = self.entries[verdict.id].counts
-            verdict.recent, verdict.window = sum(1 for r in window if r in counts), len(window)
-        now_ids = {v.id for v in verdicts.values()}
-        fixed = [self.entries[i] for i in sorted(previous - now_ids) if i in self.entries]
-        self._evict(max_patterns, keep=now_ids)
-        return verdicts, fixed
+            pattern.id = pattern.id or short_id(pattern.key)
+        found = self.job(job).record(patterns, list(seen), outcome, commit, now or _now(), max_patterns, summaries)
+        self.bound()
+        return found
 
-    def _ids_of(self, run_id: str) -> list[str]:
-        return [entry.id for entry in self.entries.values() if run_id in entry.counts]
+    @property
+    def entries(self) -> dict[str, Entry]:
+        """Every job's patterns; a pattern two jobs share, by its latest copy."""
+        found: dict[str, Entry] = {}
+        for job in self.jobs.values():
+            for entry in job.entries.values():
+                if entry.id not in found or entry.last_seen > found[entry.id].last_seen:
+                    found[entry.id] = entry
+        return found
 
-    def _fold_old_runs(self) -> None:
-        while len(self.runs) > MAX_RUNS:
-            gone = self.runs.pop(0).id
-            for entry in self.entries.values():
-                if gone in entry.counts:
-                    entry.older_runs += 1
-                    entry.older_count += entry.counts.pop(gone)
+    @property
+    def runs(self) -> list[Run]:
+        return sorted((run for job in self.jobs.values() for run in job.runs), key=lambda r: r.time)
 
-    def _evict(self, max_patterns: int, keep: set[str] | None = None) -> None:
-        """Beyond the cap, the least recently seen patterns go (never one of this run's)."""
-        excess = len(self.entries) - max_patterns
-        if excess <= 0:
-            return
-        keep = keep or set()
-        candidates = sorted((e for e in self.entries.values() if e.id not in keep), key=lambda e: e.last_seen)
-        for entry in candidates[:excess]:
-            del self.entries[entry.id]
+    def bound(self, max_jobs: int = MAX_JOBS) -> None:
+        while len(self.jobs) > max_jobs:
+            del self.jobs[min(self.jobs.values(), key=lambda job: job.last_time).key]
 
     def to_json(self) -> dict[str, Any]:
         return {"schema": SCHEMA, "version": VERSION, "fingerprint_version": FINGERPRINT_VERSION,
-                "runs": [vars(r) for r in self.runs],
-                "patterns": [vars(e) for e in sorted(self.entries.values(), key=lambda e: e.first_seen)]}
+                "jobs": [{"key": job.key, "runs": [vars(r) for r in job.runs],
+                          "patterns": [vars(e) for e in sorted(job.entries.values(), key=lambda e: e.first_seen)],
+                          "normal": list(job.normal)} for job in self.jobs.values()]}
 
     @classmethod
     def from_json(cls, data: Any) -> Index:
         """The index in ``data`` with every field checked; an ``Unusable`` error says why not."""
         check_header(data)
-        runs = [Run(**record) for record in RUN.records(data.get("runs"), "runs")]
-        entries = [Entry(**record) for record in PATTERN.records(data.get("patterns"), "patterns")]
-        return cls({entry.id: entry for entry in entries}, runs)
+        jobs = {}
+        for record in JOB.records(data.get("jobs"), "jobs"):
+            runs = [Run(**run) for run in RUN.records(record["runs"], "runs")]
+            entries = [Entry(**entry) for entry in PATTERN.records(record["patterns"], "patterns")]
+            normal = dict.fromkeys(check_names(record.get("normal", []), "normal"))
+            jobs[record["key"]] = JobHistory(record["key"], runs, {entry.id: entry for entry in entries}, normal)
+        return cls(jobs)
 
 
 def merge(indexes: list[Index], max_patterns: int = MAX_PATTERNS) -> Index:
-    """One index holding every run and count of ``indexes`` (copies of one run are one run)."""
+    """One index holding every job, run and count of ``indexes`` (copies of one run are one run)."""
     merged = Index()
-    runs: dict[str, Run] = {}
     for index in indexes:
-        for run in index.runs:
-            runs.setdefault(run.id, run)
-        for entry in index.entries.values():
-            known = merged.entries.get(entry.id)
-            if known is None:
-                merged.entries[entry.id] = Entry(**{**asdict(entry), "counts": dict(entry.counts)})
-                continue
-            known.counts.update(entry.counts)
-            known.older_runs = max(known.older_runs, entry.older_runs)
-            known.older_count = max(known.older_count, entry.older_count)
-            known.first_seen = min(known.first_seen, entry.first_seen)
-            if entry.last_seen > known.last_seen:
-                known.last_seen, known.example, known.summary = entry.last_seen, entry.example, entry.summary
-                known.location = entry.location or known.location
-    merged.runs = sorted(runs.values(), key=lambda r: r.time)
-    merged._fold_old_runs()
-    merged._evict(max_patterns)
+        for job in index.jobs.values():
+            merged.job(job.key).merged_with(job)
+    for job in merged.jobs.values():
+        job._evict(max_patterns, now_ids=set())
+    merged.bound()
     return merged
 
 
@@ -285,19 +203,6 @@ def _no_constant(name: str) -> Any:
 def _write(index: Index, real: Path) -> None:
     data = json.dumps(index.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     state.replace(real, data, "index", mode=0o644)  # 0o644: the cache-save step may run as another user
-
-
-def _entry(entry_id: str, pattern: Pattern, now: str) -> Entry:
-    event = pattern.event
-    return Entry(entry_id, pattern.key, event.kind, event.priority.label, mask(event.message), event.message,
-                 event.location, event.test_label or event.test_id, first_seen=now, last_seen=now)
-
-
-def _summary(pattern: Pattern) -> str:
-    """An error-type summary, not a trace: what failed, where, how it reads."""
-    event = pattern.event
-    where = f" at {event.location}" if event.location else ""
-    return f"{event.kind.replace('_', ' ')}{where}: {event.message[:300]}"
 
 
 def _now() -> str:

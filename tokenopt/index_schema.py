@@ -14,7 +14,7 @@ from typing import Any
 from .fingerprint import FINGERPRINT_VERSION
 
 SCHEMA = "tokenopt-index"
-VERSION = 1
+VERSION = 2  # 2: a history per job (version 1 mixed every job's runs)
 
 
 class Unusable(ValueError):
@@ -34,6 +34,9 @@ def check_header(data: Any) -> None:
         raise Unusable("corrupt", "its version is not a whole number")
     if version > VERSION:
         raise Unusable("newer", f"index version {version} is newer than this tokenopt ({VERSION})")
+    if version < VERSION:
+        raise Unusable(f"v{version}", f"index version {version} mixes every job's runs in one history, which "
+                                      "would call one job's failures another's: this version keeps a history per job")
     if type(fingerprints) is not int:
         raise Unusable("corrupt", "its fingerprint version is not a whole number")
     if fingerprints != FINGERPRINT_VERSION:  # keys made by other masks would never match again
@@ -97,7 +100,14 @@ class Shape:
                                           f"not {_TYPE_NAMES[kind]}")
 
 
-_TYPE_NAMES = {str: "a string", int: "a whole number", dict: "names with whole numbers"}
+_TYPE_NAMES = {str: "a string", int: "a whole number", dict: "names with whole numbers", list: "a list"}
+
+
+def check_names(value: Any, name: str) -> list[str]:
+    """A list of strings (pattern ids), or ``Unusable``."""
+    if type(value) is not list or not all(type(item) is str for item in value):
+        raise Unusable("corrupt", f"'{name}' is not a list of names")
+    return value
 
 
 def _fits(kind: type, value: Any) -> bool:
@@ -111,7 +121,9 @@ def _counts(value: dict[str, Any]) -> bool:
     return not value or (set(map(type, value.values())) == {int} and min(value.values()) >= 0)
 
 
-RUN = Shape("a run", {"id": str, "time": str, "label": str, "patterns": int}, frozenset({"label", "patterns"}))
+RUN = Shape("a run", {"id": str, "time": str, "label": str, "patterns": int, "outcome": str, "commit": str},
+            frozenset({"label", "patterns", "outcome", "commit"}))
+JOB = Shape("a job", {"key": str, "runs": list, "patterns": list, "normal": list}, frozenset({"normal"}))
 PATTERN = Shape("a pattern", {
     "id": str, "key": str, "kind": str, "priority": str, "template": str, "example": str, "location": str,
     "test_id": str, "summary": str, "first_seen": str, "last_seen": str, "counts": dict, "older_runs": int,

@@ -57,15 +57,18 @@ def write(index: Index, path: str | Path) -> list[str]:
 
 
 def merge(existing: bytes, index: Index) -> tuple[bytes, int]:
-    """The new file content, and how many lines of ``existing`` are not JSON (kept as they are)."""
-    kept, owned = _split(existing)
+    """The new file content, and how many lines of ``existing`` are not JSON (kept as they are). Patterns of
+    ``index`` are written anew; tokenopt's entities of patterns this index does not hold (another job's index,
+    another repository's) stay as they are, with their relations."""
+    kept, owned, owned_relations = _split(existing)
     entities, relations = graph(index)
     for entity in entities:
         _, notes = owned.pop(entity["name"], (b"", []))
+        owned_relations.pop(entity["name"], None)
         entity["observations"] += [note for note in notes if note not in entity["observations"]]
-    # A pattern gone from the index takes its entity along, unless someone wrote notes on it.
-    leftovers = [raw for raw, notes in owned.values() if notes]
-    needed = {relation["to"] for relation in relations}
+    leftovers = [raw for raw, _ in owned.values()] + [raw for raws in owned_relations.values() for raw, _ in raws]
+    needed = {relation["to"] for relation in relations} | {
+        obj["to"] for raws in owned_relations.values() for _, obj in raws if isinstance(obj.get("to"), str)}
     present = {obj["name"] for _, obj in kept if obj is not None and _is_entity(obj)}
     referenced = needed | {obj.get(end) for _, obj in kept if obj is not None and _is_relation(obj)
                            for end in ("from", "to")}
@@ -103,11 +106,13 @@ def observations(entry: Entry) -> list[str]:
     return found + [f"Error kind: {entry.kind}", f"Priority: {entry.priority}"]
 
 
-def _split(existing: bytes) -> tuple[list[tuple[bytes, Record | None]], dict[str, tuple[bytes, list[str]]]]:
-    """Others' lines in file order (raw, and parsed or None when not JSON), and tokenopt's own entities by
-    name (raw, and the observations others added to them). tokenopt's own relations are dropped."""
+def _split(existing: bytes) -> tuple[list[tuple[bytes, Record | None]], dict[str, tuple[bytes, list[str]]],
+                                      dict[str, list[tuple[bytes, Record]]]]:
+    """Others' lines in file order (raw, and parsed or None when not JSON), tokenopt's own entities by name (raw,
+    and the observations others added to them) and tokenopt's own relations by the entity they leave."""
     kept: list[tuple[bytes, Record | None]] = []
     owned: dict[str, tuple[bytes, list[str]]] = {}
+    owned_relations: dict[str, list[tuple[bytes, Record]]] = {}
     for raw in existing.split(b"\n"):
         if not raw.strip():
             continue  # the server skips blank lines as well: they carry nothing
@@ -119,7 +124,7 @@ def _split(existing: bytes) -> tuple[list[tuple[bytes, Record | None]], dict[str
         if not isinstance(obj, dict):
             kept.append((raw, {}))
         elif _is_relation(obj) and obj.get("relationType") == RELATION and _owned(obj.get("from")):
-            continue
+            owned_relations.setdefault(obj["from"], []).append((raw, obj))
         elif _is_entity(obj) and _owned(obj["name"]):
             first, notes = owned.get(obj["name"], (raw, []))
             found = obj.get("observations")
@@ -127,7 +132,7 @@ def _split(existing: bytes) -> tuple[list[tuple[bytes, Record | None]], dict[str
             owned[obj["name"]] = (first, notes)
         else:
             kept.append((raw, obj))
-    return kept, owned
+    return kept, owned, owned_relations
 
 
 def _is_entity(obj: Record) -> bool:

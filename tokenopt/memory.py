@@ -1,30 +1,44 @@
-"""What a run remembers: its patterns checked against the cross-run index (new, recurring, fixed), and
-the index written back once the digest is out."""
+"""What a run remembers: its failures judged against earlier runs of the same job (new, regression,
+recurring, flaky, fixed), what the job's passing runs print (lines that explain a failure are the ones a
+passing run never prints), and the index written back once the digest is out."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from . import index as index_store
 from . import mcp_memory, state
 from .errors import StateError
+from .fingerprint import short_id
+from .history import JobHistory, Verdict
 from .model import RESULT_KINDS, Collected, Pattern, Priority
 from .settings import Settings
 
 REMEMBERED = Priority.MEDIUM  # errors and warnings are remembered; context lines would flood the index
 FIXED_SHOWN = 10
+# What the passing runs of the job teach: a line they print too sinks, one they never print rises.
+NORMAL_RANK, NOVEL_RANK = -3.0, 2.0
+GENERIC_KINDS = frozenset({"failure", "error", "warning"})  # what the generic finder calls a failure line
 
 
 @dataclass
 class Memory:
     index: index_store.Index | None = None
     path: str = ""
+    job: str = ""
     fixed: list[str] = field(default_factory=list)
     memory_file: str = ""  # the MCP memory server's graph file, updated too when store_memory is on
     store_memory: bool = False
-    remembered: list[Pattern] = field(default_factory=list)  # this run's, recorded again when saving
-    now: str = ""  # this run's time in the index
-    max_patterns: int = index_store.MAX_PATTERNS
+    record: tuple = ()  # what this run adds (patterns, ids seen, outcome, commit, time): applied again on save
+    max_patterns: int = 0
     warnings: list[str] = field(default_factory=list)  # state files that could not be used, for stderr/the log
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """Failures by verdict, and the fixed ones: the action's outputs."""
+        states = [v.state for v in self.verdicts.values()]
+        return {"new": states.count("new"), "regression": states.count("regression"),
+                "flaky": states.count("flaky"), "fixed": len(self.fixed)}
 
     def save(self) -> list[str]:
         """Add this run to the index as it is now on disk (other runs may have saved since it was read), then
@@ -33,9 +47,7 @@ class Memory:
             return []
         found: list[str] = []
         try:
-            saved, notes = index_store.update(self.path, lambda index: index.record(
-                self.remembered, now=self.now, summaries=self.store_memory, max_patterns=self.max_patterns),
-                recorded=self.index)
+            saved, notes = index_store.update(self.path, self._apply, recorded=self.index)
             found += notes
             if self.memory_file and self.store_memory:
                 found += mcp_memory.write(saved, self.memory_file)
@@ -44,11 +56,23 @@ class Memory:
         self.warnings += found
         return found
 
+    def _apply(self, index: index_store.Index) -> None:
+        patterns, seen, outcome, commit, now = self.record
+        index.record(patterns, self.job, now, self.max_patterns, self.store_memory, outcome, commit, seen)
 
-def recall(collected: Collected, settings: Settings) -> Memory:
-    """Mark each remembered pattern new or recurring, list what was fixed since the last run; reorder so new
-    failures come first within their priority. Without an index path, nothing is remembered; an index that
-    cannot be used is a note and a warning, and the run goes on without one."""
+
+def job_key(settings: Settings) -> str:
+    """The job a run belongs to: the one named, else the inputs it reads (the same command, the same job)."""
+    if settings.job:
+        return settings.job
+    named = sorted(settings.log_file) + ([settings.run] if settings.run else [])
+    return "inputs:" + hashlib.sha1("\n".join(named).encode()).hexdigest()[:12]
+
+
+def recall(collected: Collected, settings: Settings, now: str = "") -> Memory:
+    """Judge this run's failures against the job's earlier runs, rank its lines by what the job's passing runs
+    print, and list what was fixed. Without an index path nothing is remembered; an index that cannot be used
+    is a note and a warning, and the run goes on without one."""
     if not settings.index:
         return Memory()
     store = settings.store_memory or bool(settings.memory_file)  # a memory file is asked-for memory
@@ -60,24 +84,58 @@ def recall(collected: Collected, settings: Settings) -> Memory:
         collected.notes.append(error.one_line())
         return Memory(warnings=[error.one_line()])
     collected.notes.extend(index.notes)
-    has_history = bool(index.runs)
+    key = job_key(settings)
+    job = index.job(key)
+    for pattern in collected.patterns:
+        pattern.id = short_id(pattern.key)
+    learn_from_passing_runs(collected.patterns, job)
     remembered = [p for p in collected.patterns if p.priority >= REMEMBERED and p.event.kind not in RESULT_KINDS]
-    verdicts, fixed = index.record(remembered, summaries=store, max_patterns=settings.index_max_patterns)
+    outcome = "failed" if any(p.priority >= Priority.HIGH for p in remembered) else "passed"
+    record = (remembered, tuple(p.id for p in collected.patterns), outcome, settings.commit, now or index_store._now())
+    had_history = bool(job.runs)
+    verdicts, gone = index.record(remembered, key, record[4], settings.index_max_patterns, store, outcome,
+                                  settings.commit, record[1])
     for pattern in remembered:
-        verdict = verdicts[pattern.key]
-        pattern.id, pattern.new = verdict.id, verdict.new
-        pattern.first_seen, pattern.runs_seen = verdict.first_seen, verdict.runs_seen
-        # Only failures carry their history in the digest: on a summary or a warning it is noise.
-        if has_history and pattern.priority == Priority.CRITICAL:
+        verdict = verdicts[pattern.id]
+        pattern.new, pattern.first_seen, pattern.runs_seen = verdict.new, verdict.first_seen, verdict.runs_seen
+        pattern.verdict = verdict.state
+        # failures carry their history; on a summary or a warning it is noise
+        if had_history and pattern.priority == Priority.CRITICAL:
             pattern.history = verdict.history()
-    if has_history:
+    for pattern in collected.patterns:
+        if pattern.event.kind in RESULT_KINDS:
+            pattern.new = None  # a result line is no finding: neither new nor known
+    if had_history:
         _new_first(collected.patterns)
+    failures = {v.id: v for p, v in ((p, verdicts[p.id]) for p in remembered) if p.priority == Priority.CRITICAL}
+    return Memory(index, settings.index, key, _fixed(gone), settings.memory_file, store, record,
+                  settings.index_max_patterns, verdicts=failures)
+
+
+def learn_from_passing_runs(patterns: list[Pattern], job: JobHistory) -> None:
+    """With the job's passing runs known: a line they print too sinks (and a generic error line is told down a
+    tier: it is not what failed), a line they never print rises and is marked."""
+    if not job.normal:
+        return
+    for pattern in patterns:
+        if pattern.event.kind in RESULT_KINDS:
+            continue
+        if job.is_normal(pattern.id):
+            pattern.rank += NORMAL_RANK
+            if pattern.event.kind in GENERIC_KINDS and Priority.LOW < pattern.priority < Priority.CRITICAL + 1:
+                pattern.event.priority = Priority(pattern.priority - 1)
+        else:
+            pattern.rank += NOVEL_RANK
+            if pattern.priority >= Priority.MEDIUM:
+                pattern.history = "not in passing runs"
+
+
+def _fixed(gone: list) -> list[str]:
     shown = [f"{e.example[:200]}" + (f" ({e.location})" if e.location and e.location not in e.example else "")
-             for e in fixed if e.priority == Priority.CRITICAL.label]
+             for e in gone if e.priority == Priority.CRITICAL.label]
     if len(shown) > FIXED_SHOWN:
         shown = shown[:FIXED_SHOWN] + [f"… and {len(shown) - FIXED_SHOWN} more"]
-    return Memory(index, settings.index, shown, settings.memory_file, store, remembered, index.runs[-1].time,
-                  settings.index_max_patterns)
+    return shown
 
 
 def _new_first(patterns: list[Pattern]) -> None:

@@ -9,7 +9,7 @@ from .budget import Fitted
 from .digest import digest
 from .fingerprint import short_id
 from .formats import bare_test_id, without
-from .memory import recall
+from .memory import Memory, recall
 from .model import RESULT_KINDS, Collected, Pattern, Priority
 from .output import write_digest
 from .processor import StreamLogProcessor
@@ -35,6 +35,7 @@ class Result:
     output_path: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # state files that could not be used (also in the notes)
+    memory: Memory = field(default_factory=Memory)  # what the job's history says of this run's failures
 
     @property
     def digest(self) -> str:
@@ -52,13 +53,23 @@ class Result:
             seen.append(Priority.CRITICAL)
         return max(seen) if seen else None
 
-    def fails(self, fail_on: str) -> bool:
-        """Whether ``--fail-on`` / ``fail-on`` is met: a problem this severe or worse was found, or nothing
-        could be read at all (a policy that asked to be told about failures is never met by silence)."""
-        worst = self.worst()
+    def fails(self, fail_on: str, ignore_flaky: bool = False) -> bool:
+        """Whether ``--fail-on`` / ``fail-on`` is met: a problem this severe or worse was found (``new``: a
+        failure this job never had; ``regression``: one it did not have in its previous run), or nothing could
+        be read at all (a policy that asked to be told about failures is never met by silence). Flaky
+        failures count only without ``ignore_flaky``."""
         if fail_on == "never":
             return False
-        return self.collected.nothing_read or (worst is not None and worst >= Priority.parse(fail_on))
+        if self.collected.nothing_read:
+            return True
+        failures = [p for p in self.collected.patterns if p.event.kind not in RESULT_KINDS
+                    and not (ignore_flaky and p.verdict == "flaky")]
+        if fail_on in ("new", "regression"):
+            wanted = ("new",) if fail_on == "new" else ("new", "regression")
+            return any(p.priority == Priority.CRITICAL and (p.verdict or "new") in wanted for p in failures)
+        threshold = Priority.parse(fail_on)
+        return any(p.priority >= threshold for p in failures) or (
+            self.collected.tallies[Priority.CRITICAL].overflow > 0 and not ignore_flaky)
 
     def summary(self) -> dict[str, Any]:
         kept = {id(item.pattern): item for item in self.fitted.items}
@@ -123,7 +134,7 @@ class EnhancedTokenOptimizer:
         memory = recall(collected, settings)
         fitted = digest(collected, settings, counter, memory.fixed)
         result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started,
-                        extra={"run": fetched.to_json()} if fetched.target else {})
+                        extra={"run": fetched.to_json()} if fetched.target else {}, memory=memory)
         result.output_path = write_digest(result, settings)
         collected.notes.extend(memory.save())
         result.warnings = memory.warnings

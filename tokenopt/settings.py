@@ -13,7 +13,7 @@ from .runs import JOBS, parse_target
 DEFAULT_BUDGET = 76_659
 PROFILES = ("auto", "test_logs", "error_logs", "info_logs")
 FORMATS = ("text", "markdown", "json")
-FAIL_ON = ("critical", "high", "never")
+FAIL_ON = ("critical", "high", "new", "regression", "never")
 RECOGNIZERS = ("all", *(family.name for family in FAMILIES))
 # A line is held in memory whole (bytes, then text) before it is clipped: above this, one line could take
 # gigabytes (--max-line-bytes 1e9 took 10.4 GB).
@@ -50,6 +50,9 @@ class Settings:
     index_max_patterns: int = 5_000
     no_recognizer: tuple[str, ...] = ()  # recognizer families switched off ("all": the generic finder alone)
     workers: int = 0  # processes reading inputs in parallel; 0: one per core when the inputs are large
+    job: str = ""  # the job a run belongs to, for its history ("" : a key of the inputs)
+    commit: str = ""  # the commit the run built (a failure and a pass on one commit is flaky)
+    ignore_flaky: bool = False  # flaky failures do not meet --fail-on
     run: str = ""  # a workflow run (or job) to read the logs of: its URL, or its id in ``repository``
     repository: str = ""  # owner/name of the run given by id
     jobs: str = "failed"  # which of the run's jobs: failed or all
@@ -92,6 +95,10 @@ class Settings:
         _choice(self.profile, PROFILES, names.get("profile", "profile"), origin)
         _choice(self.format, FORMATS, names.get("format", "format"), origin)
         _choice(self.fail_on, FAIL_ON, names.get("fail-on", "fail-on"), origin)
+        if (self.store_memory or self.memory_file) and not self.index:
+            raise UsageError(f"{label(origin, names.get('store-memory', 'store-memory'))} needs an index, and "
+                             f"{label(origin, names.get('index', 'index'))} is empty",
+                             "give an index path (the memory is kept in it), or leave out --store-memory")
         for family in self.no_recognizer:
             _choice(family, RECOGNIZERS, names.get("no-recognizer", "no-recognizer"), origin)
         _choice(self.jobs, JOBS, names.get("jobs", "jobs"), origin)
@@ -193,4 +200,5 @@ _PARSERS: dict[str, Callable[[Any, str, str], Any]] = {
     "track_usage": _flag,
     "compare_original": _flag,
     "store_memory": _flag,
+    "ignore_flaky": _flag,
 }
