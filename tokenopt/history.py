@@ -66,16 +66,14 @@ class Verdict:
     """What a job's history says of one failure of this run."""
 
     id: str
-    state: str  # "new", "regression" (absent from the previous run), "recurring" or "flaky"
+    state: str  # shown: "new" (never seen), "regression" (back after a run without it), "recurring" or "flaky"
     first_seen: str
     runs_seen: int
     streak: int  # runs in a row, this one included, that had it
     failed: int  # runs of the last ``window`` (this one included) that had it
     window: int
-
-    @property
-    def new(self) -> bool:
-        return self.state == "new"
+    new: bool = False  # this job never had it before
+    regression: bool = False  # the job's previous run did not have it (a brand-new failure after a pass too)
 
     def history(self) -> str:
         """A short column: ``new``, ``regression``, ``3rd run``, ``flaky 4/10``."""
@@ -137,13 +135,15 @@ class JobHistory:
             if not here:
                 break
             streak += 1
+        regression = previous is not None and previous.id not in entry.counts
         if flips >= FLAKY_FLIPS or same_commit:
             state = "flaky"
         elif new:
             state = "new"
         else:
-            state = "recurring" if previous is not None and previous.id in entry.counts else "regression"
-        return Verdict(entry.id, state, entry.first_seen, entry.runs_seen, streak, sum(present), len(window))
+            state = "regression" if regression else "recurring"
+        return Verdict(entry.id, state, entry.first_seen, entry.runs_seen, streak, sum(present), len(window),
+                       new, regression)
 
     def _ids_in(self, run: Run | None) -> set[str]:
         return set() if run is None else {entry.id for entry in self.entries.values() if run.id in entry.counts}

@@ -10,7 +10,7 @@ from . import index as index_store
 from . import mcp_memory, state
 from .errors import StateError
 from .fingerprint import short_id
-from .history import JobHistory, Verdict
+from .history import Entry, JobHistory, Verdict
 from .model import RESULT_KINDS, Collected, Pattern, Priority
 from .settings import Settings
 
@@ -33,12 +33,13 @@ class Memory:
     max_patterns: int = 0
     warnings: list[str] = field(default_factory=list)  # state files that could not be used, for stderr/the log
     verdicts: dict[str, Verdict] = field(default_factory=dict)
+    fixed_count: int = 0
 
     def counts(self) -> dict[str, int]:
         """Failures by verdict, and the fixed ones: the action's outputs."""
-        states = [v.state for v in self.verdicts.values()]
-        return {"new": states.count("new"), "regression": states.count("regression"),
-                "flaky": states.count("flaky"), "fixed": len(self.fixed)}
+        verdicts = self.verdicts.values()
+        return {"new": sum(v.new for v in verdicts), "regression": sum(v.regression for v in verdicts),
+                "flaky": sum(v.state == "flaky" for v in verdicts), "fixed": self.fixed_count}
 
     def save(self) -> list[str]:
         """Add this run to the index as it is now on disk (other runs may have saved since it was read), then
@@ -98,7 +99,7 @@ def recall(collected: Collected, settings: Settings, now: str = "") -> Memory:
     for pattern in remembered:
         verdict = verdicts[pattern.id]
         pattern.new, pattern.first_seen, pattern.runs_seen = verdict.new, verdict.first_seen, verdict.runs_seen
-        pattern.verdict = verdict.state
+        pattern.verdict, pattern.regression = verdict.state, verdict.regression
         # failures carry their history; on a summary or a warning it is noise
         if had_history and pattern.priority == Priority.CRITICAL:
             pattern.history = verdict.history()
@@ -108,8 +109,9 @@ def recall(collected: Collected, settings: Settings, now: str = "") -> Memory:
     if had_history:
         _new_first(collected.patterns)
     failures = {v.id: v for p, v in ((p, verdicts[p.id]) for p in remembered) if p.priority == Priority.CRITICAL}
-    return Memory(index, settings.index, key, _fixed(gone), settings.memory_file, store, record,
-                  settings.index_max_patterns, verdicts=failures)
+    fixed = [e for e in gone if e.priority == Priority.CRITICAL.label]
+    return Memory(index, settings.index, key, _fixed(fixed), settings.memory_file, store, record,
+                  settings.index_max_patterns, verdicts=failures, fixed_count=len(fixed))
 
 
 def learn_from_passing_runs(patterns: list[Pattern], job: JobHistory) -> None:
@@ -130,9 +132,9 @@ def learn_from_passing_runs(patterns: list[Pattern], job: JobHistory) -> None:
                 pattern.history = "not in passing runs"
 
 
-def _fixed(gone: list) -> list[str]:
+def _fixed(gone: list[Entry]) -> list[str]:
     shown = [f"{e.example[:200]}" + (f" ({e.location})" if e.location and e.location not in e.example else "")
-             for e in gone if e.priority == Priority.CRITICAL.label]
+             for e in gone]
     if len(shown) > FIXED_SHOWN:
         shown = shown[:FIXED_SHOWN] + [f"… and {len(shown) - FIXED_SHOWN} more"]
     return shown

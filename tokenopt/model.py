@@ -84,6 +84,7 @@ class Pattern:
     id: str = ""  # the short fingerprint, once the index has seen the pattern
     new: bool | None = True  # not in this job's history before this run (None: a result line, no finding)
     verdict: str = ""  # against this job's history: new, regression, recurring or flaky
+    regression: bool = False  # the job's previous run did not have it
     history: str = ""  # "new", or "seen in 7 of the last 10 runs since 2026-11-01", once there is a history
     first_seen: str = ""
     runs_seen: int = 0

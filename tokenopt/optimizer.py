@@ -64,9 +64,9 @@ class Result:
             return True
         failures = [p for p in self.collected.patterns if p.event.kind not in RESULT_KINDS
                     and not (ignore_flaky and p.verdict == "flaky")]
-        if fail_on in ("new", "regression"):
-            wanted = ("new",) if fail_on == "new" else ("new", "regression")
-            return any(p.priority == Priority.CRITICAL and (p.verdict or "new") in wanted for p in failures)
+        if fail_on in ("new", "regression"):  # a run without history: every failure is new
+            critical = [p for p in failures if p.priority == Priority.CRITICAL]
+            return any(p.new is not False or (fail_on == "regression" and p.regression) for p in critical)
         threshold = Priority.parse(fail_on)
         return any(p.priority >= threshold for p in failures) or (
             self.collected.tallies[Priority.CRITICAL].overflow > 0 and not ignore_flaky)
