@@ -94,7 +94,8 @@ class Result:
             "reduction": round(1 - self.compression_ratio, 6) if self.collected.input_tokens else 0.0,
             "cut_to_fit": self.fitted.cut, "priorities": priorities,
             "events": [_event_json(item.pattern) for item in self.fitted.items if id(item.pattern) in kept],
-            "notes": self.collected.notes, "seconds": round(self.seconds, 3), "output_path": self.output_path,
+            "verdicts": self.memory.counts(), "notes": self.collected.notes, "seconds": round(self.seconds, 3),
+            "output_path": self.output_path,
             **self.extra,
         }
 
@@ -143,9 +144,8 @@ class EnhancedTokenOptimizer:
 
 def _event_json(pattern: Pattern) -> dict[str, Any]:
     event = pattern.event
-    return {"id": pattern.id or short_id(pattern.key), "new": pattern.new, "first_seen": pattern.first_seen,
-            "runs_seen": pattern.runs_seen, "priority": event.priority.label, "kind": event.kind,
-            "message": event.message,
+    return {"id": pattern.id or short_id(pattern.key), "new": pattern.new, "verdict": pattern.verdict,
+            "history": pattern.history, "first_seen": pattern.first_seen, "runs_seen": pattern.runs_seen,
+            "priority": event.priority.label, "kind": event.kind, "message": event.message,
             "location": event.location, "test_id": bare_test_id(event.test_label) or event.test_id, "step": event.step,
-            "count": pattern.count,
-            "first": pattern.first, "last": pattern.last}
+            "count": pattern.count, "first": pattern.first, "last": pattern.last}
