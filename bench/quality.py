@@ -11,8 +11,12 @@ needs to keep every critical fact.
 ``--generic-only`` switches every recognizer off (the stand-in for a tool nobody wrote one for);
 ``--without FAMILY`` switches one family off.
 
+``--history N`` adds the row ``rerun``: the digest of a job whose index has seen the same log N times before
+(history must never cost a fact); ``--passing DIR`` adds ``baseline``: the digest after two passing runs of
+the same job, whose lines sink while the failing run's own lines rise.
+
     python bench/quality.py [--corpus bench/corpus/cases] [--budgets 500,2000,8000] [--case NAME]
-                            [--generic-only | --without FAMILY]
+                            [--generic-only | --without FAMILY] [--history N] [--passing DIR]
 """
 from __future__ import annotations
 
@@ -102,11 +106,25 @@ class Baselines:
         return self._text(self._take(sorted(matching, reverse=True), budget), budget)
 
 
-def tokenopt_digest(case: Case, budget: int, work: Path, off: tuple[str, ...] = ()) -> str:
-    # No cross-run index: every budget and case is a first run, so results do not depend on order.
+def tokenopt_digest(case: Case, budget: int, work: Path, off: tuple[str, ...] = (), earlier: list[Path] | None = None
+                    ) -> str:
+    """The digest of a first run (no cross-run index, so results do not depend on order), or, with ``earlier``,
+    of a run of a job whose index has seen those logs first (earlier runs of the same job)."""
+    index = ""
+    if earlier:
+        index = str(work / f"index-{case.name}-{budget}.json")
+        Path(index).unlink(missing_ok=True)
+        for log in earlier:
+            EnhancedTokenOptimizer(max_token_budget=budget, format="text", out=str(work / "earlier.txt"), index=index,
+                                   job=case.name, no_recognizer=off).process_logs(str(log))
     optimizer = EnhancedTokenOptimizer(max_token_budget=budget, format="text", out=str(work / "digest.txt"),
-                                       index="", no_recognizer=off)
+                                       index=index, job=case.name, no_recognizer=off)
     return optimizer.process_logs(str(case.log))[0]["digest"]
+
+
+def passing_twin(folder: Path, case: Case) -> Path | None:
+    """The passing run of the same job (the same project and steps without the case's bugs), if generated."""
+    return next((p for p in (folder / case.name / "job.log", folder / case.name / "job.log.gz") if p.exists()), None)
 
 
 def recall(facts: list[dict], text: str) -> dict[str, float | None]:
@@ -161,10 +179,18 @@ def main() -> int:
     parser.add_argument("--missing", action="store_true", help="list the facts tokenopt's digest left out")
     parser.add_argument("--generic-only", action="store_true", help="every recognizer off: the generic finder alone")
     parser.add_argument("--without", default="", help="this recognizer family off (python, jvm, go, …)")
+    parser.add_argument("--history", type=int, default=0, metavar="N",
+                        help="also score the digest after N earlier runs of the same job (the same log)")
+    parser.add_argument("--passing", default="", metavar="DIR",
+                        help="also score the digest after two passing runs of the same job (DIR/<case>/job.log, "
+                             "made by CORPUS_PASSING=1 CORPUS_CASES=DIR python bench/corpus/generate.py); only "
+                             "cases with such a twin are scored")
     args = parser.parse_args()
     budgets = [int(b) for b in args.budgets.split(",")]
     counter = load_counter("cl100k_base")
     cases = load_cases(Path(args.corpus), args.case)
+    if args.passing:
+        cases = [case for case in cases if passing_twin(Path(args.passing), case)]
     if not cases:
         print(f"no cases under {args.corpus}", file=sys.stderr)
         return 2
@@ -177,6 +203,13 @@ def main() -> int:
         "head+tail": lambda case, base, budget: base.head_tail(budget),
         "grep+tail": lambda case, base, budget: base.grep_tail(budget),
     }
+    one_liners = [name for name in approaches if name != "tokenopt"]
+    if args.history:
+        approaches["rerun"] = lambda case, base, budget: tokenopt_digest(case, budget, work, off,
+                                                                         [case.log] * args.history)
+    if args.passing:
+        approaches["baseline"] = lambda case, base, budget: tokenopt_digest(
+            case, budget, work, off, [passing_twin(Path(args.passing), case)] * 2)  # type: ignore[list-item]
     results: dict[tuple[str, str, int], dict] = {}
     fewest: dict[tuple[str, str], int | None] = {}
     for case in cases:
@@ -191,7 +224,7 @@ def main() -> int:
                     for fact in case.facts:
                         if not all(s in text for s in fact["all_of"]):
                             print(f"missing @{budget} {case.name} {fact['priority']}: {fact['all_of']}")
-            if not args.no_min:
+            if not args.no_min and (name == "tokenopt" or name in one_liners):
                 fewest[(case.name, name)] = fewest_tokens(case.facts, lambda b, c=case, r=run, s=base: r(c, s, b))
     report(cases, budgets, list(approaches), results, fewest)
     return 0
@@ -214,6 +247,7 @@ def report(cases: list[Case], budgets: list[int], names: list[str], results: dic
             tokens = statistics.fmean(r["tokens"] for r in rows)
             print(f"{'':34} {name:10} {cell(means['critical']):>8} {cell(means['high']):>7} "
                   f"{cell(means['medium']):>7} {cell(means['low']):>7} {cell(means['weighted']):>8} {tokens:>7,.0f}")
+    names = [name for name in names if any(key[1] == name for key in fewest)]
     if fewest:
         print("\n## Fewest tokens that keep every critical fact (- : not within 100,000)\n")
         print(f"{'case':34} " + " ".join(f"{n:>10}" for n in names) + f" {'best baseline / tokenopt':>26}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "logs"
+PROJECTS = ROOT / "tests" / "fixtures" / "projects"  # the sources the fixture logs were made from
 GOLDEN = ROOT / "tests" / "golden"
 
 

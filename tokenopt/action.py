@@ -27,7 +27,8 @@ from .tokens import KNOWN_ENCODINGS, load_counter
 SETTING_INPUTS = {
     "log-files": "log_file", "run-id": "run", "repository": "repository", "jobs": "jobs",
     "token-budget": "budget", "reserve-percentage": "reserve_percentage", "profile": "profile", "encoding": "encoding",
-    "fail-on": "fail_on", "ignore-flaky": "ignore_flaky", "index-path": "index", "digest-path": "out",
+    "fail-on": "fail_on", "ignore-flaky": "ignore_flaky", "job-status": "outcome", "index-path": "index",
+    "digest-path": "out",
 }
 CHOICES = {
     "if-no-files-found": ("warn", "error", "ignore"), "summary": ("always", "on-failure", "off"),

@@ -11,7 +11,7 @@ from . import __version__, config_store, index_cli, state, usage
 from .errors import StateError, TokenoptError, UsageError
 from .optimizer import EnhancedTokenOptimizer, Result
 from .runs import JOBS, Access
-from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, PROFILES, Settings
+from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, OUTCOMES, PROFILES, Settings
 from .tokens import load_counter, provide_encoding
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: a key of the inputs)")
     add("--commit", metavar="SHA", help="the commit built (default $GITHUB_SHA): a failure and a pass on one commit "
         "is flaky")
+    add("--outcome", choices=OUTCOMES, help="whether the job passed, for what its passing runs teach (default auto: "
+        "no failure and no failing step in the log)")
     add("--ignore-flaky", action="store_const", const=True, help="flaky failures do not meet --fail-on")
     add("--store-memory", action="store_const", const=True, help="keep error summaries in the cross-run index")
     add("--index", metavar="PATH", help="cross-run index file (default .tokenopt/index.json; '' for none)")

@@ -14,7 +14,7 @@ from .tokens import Counter
 
 Drawer = Callable[[list[Item], dict[Priority, Omitted], list[Tail], list[Line] | None], str]
 
-GLANCE_LINES = 40  # a whole log this short is read at a glance: naming its failures above it only repeats them
+GLANCE_LINES = 40  # a whole log this short is read at a glance: naming its failures above it repeats them
 MAX_TAILS = 3  # inputs whose failing step's last lines are shown (a matrix of 12 names its first three)
 
 
@@ -45,11 +45,12 @@ def digest(collected: Collected, settings: Settings, counter: Counter, fixed: li
 
 def whole_log(whole: list[Line], patterns: list[Pattern], budget: int, draw: Drawer, counter: Counter
               ) -> Fitted | None:
-    """The log itself when it fits the budget: with the digest's heading and, above a log too long to read at a
-    glance, its failures and errors named while that still fits; else with the heading alone, else bare. None
-    when the log does not fit."""
-    named = [Item(p, LINE, show_history=True) for p in patterns if p.priority >= Priority.HIGH]
-    for items in ((named, []) if len(whole) > GLANCE_LINES else ([],)):
+    """The log itself when it fits the budget: with the digest's heading and its failures and errors named
+    above it while that still fits (above a log short enough to read at a glance, only the failures that have a
+    history to tell), else with the heading alone, else bare. None when the log does not fit."""
+    named = [Item(p, LINE, show_history=True) for p in patterns if p.priority >= Priority.HIGH
+             and (len(whole) > GLANCE_LINES or p.history and p.priority == Priority.CRITICAL)]
+    for items in (named, []):
         text = draw(items, {}, [], whole)
         tokens = counter.count(text)
         if tokens <= budget:

@@ -12,7 +12,7 @@ from .errors import StateError
 from .fingerprint import short_id
 from .history import Entry, JobHistory, Verdict
 from .model import RESULT_KINDS, Collected, Pattern, Priority
-from .settings import Settings
+from .settings import PASSED, Settings
 
 REMEMBERED = Priority.MEDIUM  # errors and warnings are remembered; context lines would flood the index
 FIXED_SHOWN = 10
@@ -91,7 +91,7 @@ def recall(collected: Collected, settings: Settings, now: str = "") -> Memory:
         pattern.id = short_id(pattern.key)
     learn_from_passing_runs(collected.patterns, job)
     remembered = [p for p in collected.patterns if p.priority >= REMEMBERED and p.event.kind not in RESULT_KINDS]
-    outcome = "failed" if any(p.priority >= Priority.HIGH for p in remembered) else "passed"
+    outcome = run_outcome(collected, settings.outcome)
     record = (remembered, tuple(p.id for p in collected.patterns), outcome, settings.commit, now or index_store._now())
     had_history = bool(job.runs)
     verdicts, gone = index.record(remembered, key, record[4], settings.index_max_patterns, store, outcome,
@@ -112,6 +112,16 @@ def recall(collected: Collected, settings: Settings, now: str = "") -> Memory:
     fixed = [e for e in gone if e.priority == Priority.CRITICAL.label]
     return Memory(index, settings.index, key, _fixed(fixed), settings.memory_file, store, record,
                   settings.index_max_patterns, verdicts=failures, fixed_count=len(fixed))
+
+
+def run_outcome(collected: Collected, told: str) -> str:
+    """Whether the run passed: as CI says when told, else from the log: no failure and no failing step (an
+    error line alone does not fail a run: passing runs print them too, and those are what they should teach)."""
+    if told != "auto":
+        return "passed" if told in PASSED else "failed"
+    failures = any(p.priority == Priority.CRITICAL and p.event.kind not in RESULT_KINDS for p in collected.patterns)
+    failing_step = any(f.failing is not None and f.failing.failed for f in collected.framings)
+    return "failed" if failures or failing_step else "passed"
 
 
 def learn_from_passing_runs(patterns: list[Pattern], job: JobHistory) -> None:

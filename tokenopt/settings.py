@@ -14,6 +14,8 @@ DEFAULT_BUDGET = 76_659
 PROFILES = ("auto", "test_logs", "error_logs", "info_logs")
 FORMATS = ("text", "markdown", "json")
 FAIL_ON = ("critical", "high", "new", "regression", "never")
+PASSED, FAILED = ("passed", "success"), ("failed", "failure", "cancelled")  # ours, then GitHub's job.status
+OUTCOMES = ("auto", *PASSED, *FAILED)
 RECOGNIZERS = ("all", *(family.name for family in FAMILIES))
 # A line is held in memory whole (bytes, then text) before it is clipped: above this, one line could take
 # gigabytes (--max-line-bytes 1e9 took 10.4 GB).
@@ -53,6 +55,9 @@ class Settings:
     job: str = ""  # the job a run belongs to, for its history ("" : a key of the inputs)
     commit: str = ""  # the commit the run built (a failure and a pass on one commit is flaky)
     ignore_flaky: bool = False  # flaky failures do not meet --fail-on
+    # whether the job passed, for what its passing runs teach: auto (no failure or failing step in the log), or
+    # what CI says (passed/failed, or GitHub's job.status: success, failure, cancelled)
+    outcome: str = "auto"
     run: str = ""  # a workflow run (or job) to read the logs of: its URL, or its id in ``repository``
     repository: str = ""  # owner/name of the run given by id
     jobs: str = "failed"  # which of the run's jobs: failed or all
@@ -95,6 +100,7 @@ class Settings:
         _choice(self.profile, PROFILES, names.get("profile", "profile"), origin)
         _choice(self.format, FORMATS, names.get("format", "format"), origin)
         _choice(self.fail_on, FAIL_ON, names.get("fail-on", "fail-on"), origin)
+        _choice(self.outcome, OUTCOMES, names.get("outcome", "outcome"), origin)
         if (self.store_memory or self.memory_file) and not self.index:
             raise UsageError(f"{label(origin, names.get('store-memory', 'store-memory'))} needs an index, and "
                              f"{label(origin, names.get('index', 'index'))} is empty",

@@ -21,6 +21,10 @@ TOOLS = CORPUS / "tools"
 WORK = Path(os.environ.get("CORPUS_WORK", "/tmp/ci-work"))
 REPO_ROOT = CORPUS.parent.parent
 GZIP_OVER = 300 * 1024
+# CORPUS_PASSING=1: the passing twin of every case (same project, steps and tools, none of its bugs), for the
+# passing-run baseline (bench/quality.py --passing): mutations are skipped, failing steps are not required to
+# fail and the log is written without facts.
+PASSING = os.environ.get("CORPUS_PASSING") == "1"
 
 
 
@@ -63,6 +67,8 @@ def commit(repo: Path, message: str) -> None:
 
 def mutate(root: Path, path: str, old: str, new: str, count: int = 1) -> None:
     """Apply one named bug: replace `old` by `new` in a file; the original text must be there."""
+    if PASSING:
+        return
     file = root / path
     text = file.read_text()
     found = text.count(old)
@@ -117,7 +123,7 @@ class Job:
             lines.append((runner_stamp(), raw.decode("utf-8", "replace").rstrip("\n")))
         code = proc.wait()
         step = Step(title, command, lines, code, time.monotonic() - start, started, always)
-        if expect_fail is True and code == 0:
+        if expect_fail is True and code == 0 and not PASSING:
             raise CorpusError(f"{self.case}: step {title!r} was expected to fail but passed:\n"
                               + "\n".join(line for _, line in lines[-30:]))
         if expect_fail is False and code != 0:
@@ -185,6 +191,8 @@ def write_case(job: Job, ecosystem: str, tool: str, facts: list[dict], versions:
                notes: str = "") -> Path:
     """Write job.log(.gz), facts.json and cmd.txt; fail loudly when a fact string is not in the log."""
     text = job.text()
+    if PASSING:
+        return _write_log(CASES / job.case, text, job)
     normalised = "\n".join(normalise(line) for line in text.split("\n"))
     facts = dedupe(facts)
     missing = [(f, s) for f in facts for s in f["all_of"] if s not in normalised]
@@ -197,16 +205,8 @@ def write_case(job: Job, ecosystem: str, tool: str, facts: list[dict], versions:
                 raise CorpusError(f"{job.case}: fact string spans lines: {s!r}")
     if not any(f["priority"] == "critical" for f in facts):
         raise CorpusError(f"{job.case}: no critical fact")
-    folder = CASES / job.case
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
+    folder = _write_log(CASES / job.case, text, job)
     data = text.encode()
-    if len(data) > GZIP_OVER:
-        with gzip.GzipFile(folder / "job.log.gz", "wb", mtime=0) as handle:
-            handle.write(data)
-    else:
-        (folder / "job.log").write_bytes(data)
     (folder / "facts.json").write_text(json.dumps(
         {"case": job.case, "ecosystem": ecosystem, "tool": tool, "facts": facts}, indent=2) + "\n")
     cmd = [f"# {job.case}: commands as run (cwd shown), then the tool versions", ""]
@@ -220,6 +220,22 @@ def write_case(job: Job, ecosystem: str, tool: str, facts: list[dict], versions:
     size = len(data)
     counts = ", ".join(f"{p} {sum(f['priority'] == p for f in facts)}" for p in ("critical", "high", "medium", "low"))
     print(f"  {job.case}: {len(text.splitlines()):,} lines, {size / 1024:,.0f} KB, {len(facts)} facts ({counts})")
+    return folder
+
+
+def _write_log(folder: Path, text: str, job: Job) -> Path:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    data = text.encode()
+    if len(data) > GZIP_OVER:
+        with gzip.GzipFile(folder / "job.log.gz", "wb", mtime=0) as handle:
+            handle.write(data)
+    else:
+        (folder / "job.log").write_bytes(data)
+    if PASSING:
+        print(f"  {job.case} (passing twin): {len(text.splitlines()):,} lines, {len(data) / 1024:,.0f} KB"
+              + (", but a step failed" if job.failed else ""))
     return folder
 
 
