@@ -40,11 +40,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ("duration", r"(?:\b(?:in|took|after|elapsed:?|[Tt]ime:|\(real\) =|Duration:?|Passed|Failed)\s+|[(\[/]\s?|\t)"
                  r"(?P<duration>\d+(?:\.\d+)?)\s?(?:ms|s|sec|secs|seconds|min|minutes|m|h)\b"),
     ("address", r"(?P<address>\b0x[0-9a-fA-F]{6,}\b)"),  # short ones (+0x212, 0x200) are offsets and statuses
-    ("sha", r"(?P<sha>(?<![\w/-])[0-9a-f]{40}(?![\w-]))|(?:\bcommit |\bHEAD is now at |@)(?P<short_sha>[0-9a-f]{7,12})\b"),
+    ("sha", r"(?P<sha>(?<![\w/-])[0-9a-f]{40}(?![\w-]))"
+            r"|(?:\bcommit |\bHEAD is now at |@)(?P<short_sha>[0-9a-f]{7,12})\b"),
     # An ephemeral port (Linux draws them from 32768-60999): a configured one (:8080, :18099) stays.
     ("port", r"\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1?\]):(?P<port>(?:3[3-9]|[4-6]\d)\d{3})\b"
              r"|\bport (?P<port2>(?:3[3-9]|[4-6]\d)\d{3})\b"),
-    ("pid", r"\b(?:pid|PID|process)[ =:]?(?P<pid>\d+)\b|^==(?P<asan_pid>\d+)==|(?<![\d#])(?P<nginx_pid>\d+)#(?P<nginx_tid>\d+):"),
+    ("pid", r"\b(?:pid|PID|process)[ =:]?(?P<pid>\d+)\b|^==(?P<asan_pid>\d+)=="
+            r"|(?<![\d#])(?P<nginx_pid>\d+)#(?P<nginx_tid>\d+):"),
     ("tid", r"\btid[ =:]?(?P<tid>\d+)\b|\bgoroutine (?P<goroutine>\d+) \["),
     ("tmp", r"(?:/tmp/|\\Temp\\|/T/)(?:pytest-of-[\w.-]+/pytest-(?P<pytest_run>\d+)|tmp\.?(?P<tmp_name>[\w]{6,10})"
             r"|go-build(?P<go_build>\d+)|cc(?P<cc_name>[\w]{6})\b)"),

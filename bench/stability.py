@@ -11,14 +11,19 @@ build numbers changed consistently, tests, error types, files and line numbers k
 
 What moved is listed with its text before and after, so the reader sees which value the key failed to mask.
 
-    python bench/stability.py [--reruns 2] [--case NAME] [--budget 200000] [--show 40]
+With ``--regenerate``, the corpus generators also re-run the real tools, and each case is compared with that
+real re-run too (slow; the tools must be installed).
+
+    python bench/stability.py [--reruns 2] [--case NAME] [--budget 200000] [--show 40] [--regenerate python,go]
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import os
 import re
+import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -125,28 +130,25 @@ _NUMBERED = re.compile(r"^\d+\) ")
 _PLACE = re.compile(r"\S+:\d+")
 
 
-def compare(case: Path, work: Path, reruns: int, budget: int) -> Report:
+def compare(case: Path, work: Path, reruns: int, budget: int, regenerated: Path | None = None) -> Report:
+    """``case``'s log against ``reruns`` simulated re-runs of it and, if given, its real re-run (the case of
+    that name under ``regenerated``)."""
     report, text = Report(), log_text(case)
-    first = work / "run0" / "job.log"
-    first.parent.mkdir(parents=True)
-    first.write_text(text, "utf-8", "surrogateescape")
-    before = events(first, budget)
-    joined = set(joined_keys(first))
-    common = set(before)
-    union = set(before)
-    runs = []
-    for number in range(1, reruns + 1):
+    texts = [Rerun(number).text(text) for number in range(1, reruns + 1)]
+    report.touched = [f"re-run {number} changed a fact: {fact}" for number, changed in enumerate(texts, 1)
+                      for fact in _facts(case) if fact in text and fact not in changed]
+    if regenerated and (regenerated / case.name).is_dir():
+        texts.append(log_text(regenerated / case.name))
+    ids, joined = [], set()
+    for number, version in enumerate([text, *texts]):
         path = work / f"run{number}" / "job.log"
-        path.parent.mkdir()
-        changed = Rerun(number).text(text)
-        report.touched += [f"re-run {number} changed a fact: {fact}" for fact in _facts(case) if fact in text
-                           and fact not in changed]
-        path.write_text(changed, "utf-8", "surrogateescape")
-        after = events(path, budget)
+        path.parent.mkdir(parents=True)
+        path.write_text(version, "utf-8", "surrogateescape")
+        ids.append(events(path, budget))
         joined |= set(joined_keys(path))
-        common &= set(after)
-        union |= set(after)
-        runs.append(after)
+    before, runs = ids[0], ids[1:]
+    common = set(before).intersection(*runs)
+    union = set(before).union(*runs)
     report.tally = Tally(len(union), len(common), len(joined), 1)
     report.moved = [*report.touched, *sorted(joined), *_moved(before, runs, common)]
     return report
@@ -169,6 +171,18 @@ def _moved(before: dict[str, dict], runs: list[dict[str, dict]], common: set[str
     return list(dict.fromkeys(lines))
 
 
+def regenerate(ecosystems: list[str], work: Path) -> Path:
+    """Re-runs the corpus generators of ``ecosystems`` (the real tools: new timestamps, temp directories, pids,
+    addresses, durations) into ``work``; the folder of the re-run cases."""
+    cases = work / "regenerated"
+    env = {**os.environ, "CORPUS_CASES": str(cases), "CORPUS_WORK": str(work / "ci-rerun")}
+    done = subprocess.run([sys.executable, str(CASES.parent / "generate.py"), *ecosystems], env=env,
+                          capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"bench/corpus/generate.py failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return cases
+
+
 def _line(event: dict) -> str:
     return event["first"].rsplit(":", 1)[-1]  # the re-runs are other files: the line number is what matches
 
@@ -180,8 +194,12 @@ def main() -> int:
     parser.add_argument("--reruns", type=int, default=2, help="simulated re-runs per log")
     parser.add_argument("--budget", type=int, default=200_000, help="large: every event is in the summary")
     parser.add_argument("--show", type=int, default=40, help="how many moved or joined ids to list")
+    parser.add_argument("--regenerate", default="", metavar="ECOSYSTEMS",
+                        help="also re-run the real tools of these corpus ecosystems (python,rust,go,c,jvm,js: "
+                             "bench/corpus/generate.py, the tools installed) and compare with that re-run too")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="tokenopt-stability-"))
+    regenerated = regenerate(args.regenerate.split(","), work) if args.regenerate else None
     families: dict[str, Tally] = defaultdict(Tally)
     overall, moved, touched = Tally(), [], 0
     print(f"{'case':44} {'family':11} {'ids':>5} {'kept':>5} {'stable':>7} {'joined':>6}")
@@ -189,7 +207,7 @@ def main() -> int:
         if args.case and case.name != args.case:
             continue
         family = json.loads((case / "facts.json").read_text()).get("ecosystem", "?")
-        report = compare(case, work / case.name, args.reruns, args.budget)
+        report = compare(case, work / case.name, args.reruns, args.budget, regenerated)
         tally = report.tally
         families[family].add(tally)
         overall.add(tally)
@@ -200,9 +218,10 @@ def main() -> int:
     for family, tally in sorted(families.items()):
         print(f"{family:11} {tally.cases:>5} {tally.ids:>5} {tally.kept:>5} {tally.share():>7.1%} {tally.joined:>6}")
     worst = min((t.share() for t in families.values()), default=1.0)
-    print(f"\noverall: {overall.kept:,} of {overall.ids:,} critical and high ids kept across {args.reruns} re-runs "
-          f"({overall.share():.2%}; worst family {worst:.2%}); ids joining two tests or error types: {overall.joined}"
-          f"; identity facts the simulated re-runs changed (must be 0): {touched}")
+    real = f" (and a real re-run of {len(list(regenerated.iterdir()))} cases)" if regenerated else ""
+    print(f"\noverall: {overall.kept:,} of {overall.ids:,} critical and high ids kept across {args.reruns} re-runs"
+          f"{real} ({overall.share():.2%}; worst family {worst:.2%}); ids joining two tests or error types: "
+          f"{overall.joined}; identity facts the simulated re-runs changed (must be 0): {touched}")
     if moved:
         print(f"\nwhat moved or joined ({len(moved)}; first {args.show}):")
         print("\n".join(f"  {line}" for line in moved[:args.show]))
