@@ -14,11 +14,22 @@ FINGERPRINT_VERSION = 1
 
 _MASKS = (
     ("uuid", r"\b[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\b"),
-    ("time", r"\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?|\b\d\d:\d\d:\d\d(?:[.,]\d+)?\b"),
-    ("ip", r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"),
+    # ISO and runner timestamps, a clock, nginx's 2026/12/02, Apache's [Wed Dec 02 …] and [02/Dec/2026:…],
+    # epoch milliseconds: the weekday and the month's name change with the date, so they go with it.
+    ("time", r"\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"
+             r"|\b\d{4}/\d\d/\d\d \d\d:\d\d:\d\d|\b\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?"
+             r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?(?: \d{4})?"
+             r"|\b\d\d:\d\d:\d\d(?:[.,]\d+)?\b|(?<!\d)1[5-9]\d{11}(?!\d)"),
+    ("ip", r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b|\blocalhost:\d+\b|\[::1?\]:\d+"),
+    # A process or thread: sanitizers' ==4242==, [pid 3587:tid 3599], nginx's 3513#3513:, goroutine 18.
+    ("pid", r"==\d+==|\b(?:pid|tid|PID|TID)[ =:]?\d+\b|\b\d+#\d+(?=:)|\bgoroutine \d+\b"),
+    # A random seed and a CI build number are chosen per run: "--randomly-seed=123", "Randomized with seed 4567".
+    ("seed", r"(?<=[Ss]eed)[= :]\s?\d+\b|\b(?:[Bb]uild|[Jj]ob) #\d+\b"),
     ("hex", r"\b0x[0-9a-fA-F]+\b|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}\b"),
-    # A temporary directory differs every run; the file name inside it is what identifies the place.
-    ("tmp", r"(?:/tmp|/var/folders|/private/var|C:\\\\Users\\\\[^\\\\]+\\\\AppData)[/\\\\](?:[\w.-]+[/\\\\])*"),
+    # A temporary directory differs every run; the file name inside it is what identifies the place (unless
+    # it is a random name itself: Python's tmpab12cd, mktemp's tmp.XyZ12345).
+    ("tmp", r"(?:/tmp|/var/folders|/private/var|[A-Z]:\\{1,2}Users\\{1,2}[^\\]+\\{1,2}AppData)[/\\]"
+            r"(?:[\w.-]+[/\\]+)*(?:tmp\.?\w{6,10}\b)?"),
     ("duration", r"\b\d+(?:\.\d+)?\s?(?:ms|us|µs|ns|s|sec|secs|seconds|m|min|minutes|h)\b"),
     ("num", r"(?<![\w.])-?\d+(?:\.\d+)?"),
 )

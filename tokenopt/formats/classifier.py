@@ -190,6 +190,8 @@ class Classifier:
             if title >= 0:
                 titles = [text.strip() for text in body[:title + 1]]
                 block.label = " ".join([block.label, *titles]).rstrip(":")
+                # the suite alone names every failing test in it: the titles tell them apart
+                block.test_id = " ".join([block.test_id, *titles]).rstrip(":")
                 detail += tuple(titles)
                 body = body[title + 1:]
         message = body[-1].strip() if block.rule.block == "trace" and body else header
