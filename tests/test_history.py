@@ -180,3 +180,19 @@ def test_a_passing_runs_baseline_brings_more_of_the_failure_forward(tmp_path: Pa
     assert share(lines, after) > share(lines, first)
     failed = [line for line in lines if line.startswith("FAILED ") and line in first]
     assert failed and all(line in after for line in failed)
+
+
+def test_a_failing_steps_tail_skips_what_passing_runs_print_and_keeps_its_failure(capsys: pytest.CaptureFixture[str],
+                                                                                  tmp_path: Path):
+    """The real pair of a travis-framed prove job: after two passing runs, the failing step's last lines skip
+    the runs of lines the passing runs print too (a marker says how many) and keep every failure line."""
+    case = ROOT / "bench" / "corpus" / "cases" / "travis-prove-after-failure" / "job.log"
+    twin = ROOT / "bench" / "corpus" / "passing" / "travis-prove-after-failure" / "job.log"
+    index = str(tmp_path / "index.json")
+    first = digest(capsys, case, "--index", "", "--budget", "500")[1]
+    for _ in range(2):
+        digest(capsys, twin, "--index", index, "--job", "prove", "--budget", "500")
+    after = digest(capsys, case, "--index", index, "--job", "prove", "--budget", "500")[1]
+    assert "lines that passing runs print too" in after["digest"]
+    assert "lines that passing runs print too" not in first["digest"]
+    assert all(message in after["digest"] for message in failures(first) if message in first["digest"])

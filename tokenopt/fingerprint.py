@@ -62,6 +62,11 @@ def _placeholder(match: re.Match[str]) -> str:
 _LIGHT_MASK = re.compile(r"0x[0-9a-fA-F]+|\d+")
 
 
+def light_mask(text: str) -> str:
+    """``text`` with its runs of digits (and hex numbers) as ``#``: cheap, for context lines."""
+    return _LIGHT_MASK.sub("#", text)
+
+
 def masked_values(event: Event) -> list[str]:
     """The parts of an event's message that its pattern key masks, in order: what may differ between two
     events that fold together (a line number, a status, a duration)."""
@@ -101,7 +106,7 @@ def pattern_key(event: Event) -> str:
     if event.priority <= Priority.LOW:
         # Context lines are the bulk of a log: a run-of-digits mask folds their near-repeats (test
         # counters, progress, sizes) at a tenth of the full mask's cost.
-        return f"{event.kind}|{_LIGHT_MASK.sub('#', event.message)}"
+        return f"{event.kind}|{light_mask(event.message)}"
     if event.test_id:
         return f"{event.kind}|{event.test_id}"
     if event.priority == Priority.CRITICAL:

@@ -6,19 +6,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from . import baseline, mcp_memory, state
 from . import index as index_store
-from . import mcp_memory, state
 from .errors import StateError
 from .fingerprint import short_id
-from .history import Entry, JobHistory, Verdict
+from .history import Entry, Verdict
 from .model import RESULT_KINDS, Collected, Pattern, Priority
 from .settings import PASSED, Settings
 
 REMEMBERED = Priority.MEDIUM  # errors and warnings are remembered; context lines would flood the index
 FIXED_SHOWN = 10
 # What the passing runs of the job teach: a line they print too sinks, one they never print rises.
-NORMAL_RANK, NOVEL_RANK = -3.0, 2.0
-GENERIC_KINDS = frozenset({"failure", "error", "warning"})  # what the generic finder calls a failure line
 
 
 @dataclass
@@ -89,10 +87,12 @@ def recall(collected: Collected, settings: Settings, now: str = "") -> Memory:
     job = index.job(key)
     for pattern in collected.patterns:
         pattern.id = short_id(pattern.key)
-    learn_from_passing_runs(collected.patterns, job)
+    printed = baseline.printed(collected)  # before the tails are quieted: what this run printed as it was
+    baseline.apply(collected, job)
     remembered = [p for p in collected.patterns if p.priority >= REMEMBERED and p.event.kind not in RESULT_KINDS]
     outcome = run_outcome(collected, settings.outcome)
-    record = (remembered, tuple(p.id for p in collected.patterns), outcome, settings.commit, now or index_store._now())
+    seen = tuple(printed) if outcome == "passed" else ()
+    record = (remembered, seen, outcome, settings.commit, now or index_store._now())
     had_history = bool(job.runs)
     verdicts, gone = index.record(remembered, key, record[4], settings.index_max_patterns, store, outcome,
                                   settings.commit, record[1])
@@ -122,24 +122,6 @@ def run_outcome(collected: Collected, told: str) -> str:
     failures = any(p.priority == Priority.CRITICAL and p.event.kind not in RESULT_KINDS for p in collected.patterns)
     failing_step = any(f.failing is not None and f.failing.failed for f in collected.framings)
     return "failed" if failures or failing_step else "passed"
-
-
-def learn_from_passing_runs(patterns: list[Pattern], job: JobHistory) -> None:
-    """With the job's passing runs known: a line they print too sinks (and a generic error line is told down a
-    tier: it is not what failed), a line they never print rises and is marked."""
-    if not job.normal:
-        return
-    for pattern in patterns:
-        if pattern.event.kind in RESULT_KINDS:
-            continue
-        if job.is_normal(pattern.id):
-            pattern.rank += NORMAL_RANK
-            if pattern.event.kind in GENERIC_KINDS and Priority.LOW < pattern.priority < Priority.CRITICAL + 1:
-                pattern.event.priority = Priority(pattern.priority - 1)
-        else:
-            pattern.rank += NOVEL_RANK
-            if pattern.priority >= Priority.MEDIUM:
-                pattern.history = "not in passing runs"
 
 
 def _fixed(gone: list[Entry]) -> list[str]:
