@@ -9,12 +9,12 @@ new (the approach of CI failure analysis that shows only lines absent from succe
 """
 from __future__ import annotations
 
+from .finder import FINDER_KINDS
 from .fingerprint import light_mask, short_id
 from .history import JobHistory
 from .model import RESULT_KINDS, Collected, Line, Pattern, Priority
 
 NORMAL_RANK, NOVEL_RANK = -3.0, 2.0
-GENERIC_KINDS = frozenset({"failure", "error", "warning"})  # what the generic finder calls a failure line
 QUIET_MIN = 3  # fewer normal lines in a row stay in the tail: the marker would cost about as much
 
 
@@ -46,7 +46,7 @@ def _rank(pattern: Pattern, job: JobHistory) -> None:
         return
     if job.is_normal(pattern.id):
         pattern.rank += NORMAL_RANK
-        if pattern.event.kind in GENERIC_KINDS and Priority.LOW < pattern.priority:
+        if pattern.event.kind in FINDER_KINDS and Priority.LOW < pattern.priority:
             pattern.event.priority = Priority(pattern.priority - 1)
     else:
         pattern.rank += NOVEL_RANK

@@ -165,17 +165,18 @@ class TokenBudgetManager:
     def count(self, text: str) -> int:
         return self.counter.count(text)
 
-    def fit(self, patterns: list[Pattern], render: Renderer, tails: list[Tail] | None = None) -> Fitted:
+    def fit(self, patterns: list[Pattern], render: Renderer, tails: list[Tail] | None = None,
+            tail_share: float = TAIL_SHARE) -> Fitted:
         """The digest of ``patterns`` rendered by ``render`` within the budget, counted exactly.
 
-        ``tails`` (the last lines of each failing step, or of the log) hold a floor of the budget, so the
-        digest never keeps less of the end than ``tail`` would; what the rest leaves over goes to them too.
+        ``tails`` (the last lines of each failing step, or of the log) hold ``tail_share`` of the budget, so
+        the digest never keeps less of the end than ``tail`` would; what the rest leaves over goes to them too.
         """
         if tails is None:
             return self.fit(patterns, lambda items, omitted, _tails: render(items, omitted), [])
         shell = self.count(render([], _all_omitted(patterns), []))
         available = self.budget - shell
-        floor = self._size_tails(tails, int(max(available, 0) * TAIL_SHARE))
+        floor = self._size_tails(tails, int(max(available, 0) * tail_share))
         quoted = {tidy(text) for tail in tails for text in tail.text}
         patterns = [p for p in patterns if p.priority > Priority.LOW or p.event.message not in quoted]
         for _ in range(12):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from . import profiles
 from .budget import FULL, LINE, Fitted, Item, Omitted, Tail, TokenBudgetManager
 from .fingerprint import error_type
+from .layout import best_layout
 from .model import RESULT_KINDS, Collected, Line, Pattern, Priority
 from .render import DIGEST_TEMPLATES, Facts, digest_context, load_template, render
 from .settings import Settings
@@ -40,7 +41,7 @@ def digest(collected: Collected, settings: Settings, counter: Counter, fixed: li
         if fitted is not None:
             return fitted
     manager = TokenBudgetManager(effective_budget(collected, settings.budget), settings.reserve_percentage, counter)
-    return manager.fit(patterns, draw, tails_of(collected))
+    return best_layout(manager, patterns, draw, tails_of(collected))
 
 
 def whole_log(whole: list[Line], patterns: list[Pattern], budget: int, draw: Drawer, counter: Counter

@@ -47,11 +47,16 @@ _DEBUG = re.compile(r"(?:^|[\s\[|<(])(?:DEBUG|TRACE)(?:$|[\s\]|:>)])|\[(?:debug|
 # What makes a line with a failure word a success: zero counts and passing-test markers.
 _COUNTED = r"(?:failures?|errors?|failed|failing|broken|fatal|aborted|crash(?:ed|es)?|panic(?:ked|s)?)"
 _ZERO_COUNT = re.compile(rf"(?i)\b{_COUNTED}\s*[:=]\s*0\b|\b0\s+(?:[a-z]+\s+){{0,2}}{_COUNTED}\b"
-                         rf"|\bno (?:\w+ )?(?:errors?|failures?|problems?)\b|\b(?:expected|known) failures?\b")
+                         rf"|\bno (?:\w+ )?(?:errors?|failures?|problems?)\b|\b(?:expected|known) failures?\b"
+                         r"|\bfailures?\b[^.]{0,40}\b(?:are|is|were) expected\b")
 _PASSED = re.compile(r"^\s*(?:[✓✔√]|ok\b|PASS(?:ED)?\b|\[\s*(?:PASS(?:ED)?|OK)\s*\])|\bPASSED\b|\.\.\. ok$"
                      r"|\bpassed$")
 # A heading made of decoration around words ("=== FAILURES ===", "--- warnings summary ---") names a section.
 _BANNER = re.compile(r"^\s*([=\-_*#~])\1{2,}\s*[A-Za-z][A-Za-z ]*[A-Za-z]\s*\1{3,}\s*$")
+# A heading that introduces a list ("Failures:", "Failed examples:", "Errors:"): it names a section of the
+# report, it is not an error of its own (what it lists is).
+_LIST_HEADING = re.compile(r"(?i)^\s*(?:[a-z][\w-]*\s){0,2}(?:failures|errors|failed|failing|examples|tests|specs"
+                           r"|cases|scenarios|problems)\s*:\s*$")
 _SOURCE = re.compile(r"^\s*\d*\s*\|(?:\s|$)|^\s*-->|^\s*[~^]+\s*$")  # a quoted source line or its gutter
 # Lines that go on explaining the failure above them: indented, a frame, a gutter, a note or a hint.
 _EXCEPTION_LINE = re.compile(r"^(?:[\w$]+\.)*[A-Z]\w*(?:Error|Exception|Exit|Interrupt)\b")
@@ -71,8 +76,10 @@ FAILURE = Finding(Priority.CRITICAL, "failure")
 ERROR = Finding(Priority.HIGH, "error")
 MENTION = Finding(Priority.HIGH, "error", weak=True)
 VERDICT = Finding(Priority.HIGH, "verdict")
+HEADING = Finding(Priority.HIGH, "banner")
 WARNING = Finding(Priority.MEDIUM, "warning")
 DEBUG = Finding(Priority.VERBOSE, "debug")
+FINDER_KINDS = frozenset({FAILURE.kind, ERROR.kind, WARNING.kind})  # what no recognizer gave a structure
 
 
 def assess(text: str, low: str | None = None) -> Finding | None:
@@ -83,6 +90,8 @@ def assess(text: str, low: str | None = None) -> Finding | None:
         return VERDICT
     if _SOURCE.match(text) or _BANNER.match(text):
         return None
+    if _LIST_HEADING.match(text):
+        return HEADING
     if _ZERO_COUNT.search(text):
         text = _ZERO_COUNT.sub("", text)
     critical = _CRITICAL.search(text)
@@ -206,7 +215,8 @@ def _event(block: _Block) -> Event:
     others = [block.lines[i] for i in block.failures if i != h and not h - BEFORE_LINES <= i <= h + AFTER_LINES]
     detail = tuple(dict.fromkeys(line.text.strip() for line in [*around, *others[:2]] if line.text.strip()))
     excerpt = _folded(line.text for line in block.lines) if len(block.lines) > 1 + len(detail) else ()
-    location = find_location([line.text for line in block.lines[h:]])
+    # a heading's block lists several failures: a place in it is one of theirs, not the heading's
+    location = "" if block.finding == HEADING else find_location([line.text for line in block.lines[h:]])
     return Event(block.finding.priority, block.finding.kind, head.text.strip(), head.source, head.number,
                  location=location, excerpt=excerpt, detail=detail, step=block.step)
 
