@@ -84,7 +84,7 @@ class StreamLogProcessor:
 
         if any(self._large(source) for source in sources):
             anchors_for(self.families)  # compiled once here: forked workers inherit it
-        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        context = multiprocessing.get_context("fork" if _forks_safely() else "spawn")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=(self,)) as pool:
             yield from pool.map(_read_in_worker, sources)
 
@@ -201,6 +201,14 @@ class _Merged:
             input_chars=volume.chars, input_tokens=volume.estimate, input_tokens_exact=volume.exact,
             sources=[s.name for s in sources], notes=self.notes, profile=profile.name, framings=self.framings,
             whole=self.whole, unread=self.unread)
+
+
+def _forks_safely() -> bool:
+    """Fork where it is the platform's own way (Linux) and no other thread runs: a thread holding a lock at the
+    fork (a test's HTTP server, a caller's pool) would leave it held forever in the child."""
+    import threading
+
+    return sys.platform == "linux" and threading.active_count() == 1
 
 
 _WORKER: list[StreamLogProcessor] = []  # the processor a worker process reads with, set once as it starts
