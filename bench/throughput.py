@@ -59,7 +59,7 @@ with open(sys.argv[1], 'rb') as stream:
         total += counter.count(piece.decode('utf-8', 'replace'))
 print(total)
 """
-# Runs a command and writes its wall time and memory to the file named first. A forked child's peak RSS
+# Runs a command and writes its wall time, memory and CPU time to the file named first. A forked child's peak RSS
 # (ru_maxrss) starts at its parent's size when it execs, so the command is started from this small process,
 # never from the benchmark (hundreds of MB after its in-process runs). ``peak``: the largest peak of any one
 # process (wait4 reports the largest among the command and its waited-for workers); ``rss`` and ``pss``: the
@@ -96,23 +96,25 @@ stop.set()
 sampler.join()
 with open(sys.argv[1], 'w') as report:
     json.dump({'code': os.waitstatus_to_exitcode(status), 'seconds': seconds, 'peak': usage.ru_maxrss / 1024,
-               'rss': most[0] / 1024, 'pss': most[1] / 1024}, report)
+               'rss': most[0] / 1024, 'pss': most[1] / 1024, 'cpu': usage.ru_utime + usage.ru_stime}, report)
 """
 
 
 @dataclass
-class Memory:
-    """MiB: the peak RSS of the largest process, and the most all the command's processes held together."""
+class Usage:
+    """MiB: the peak RSS of the largest process, and the most all the command's processes held together; the CPU
+    seconds of all of them (on a machine shared with other work, wall time gains less than CPU time shows)."""
 
     peak: float
     rss: float
     pss: float
+    cpu: float
 
     def __str__(self) -> str:
         return f"peak {self.peak:6.1f} MiB"
 
     def together(self) -> str:
-        return f"all processes together: RSS {self.rss:.1f} MiB, PSS {self.pss:.1f} MiB (sampled)"
+        return f"all processes together: RSS {self.rss:.1f} MiB, PSS {self.pss:.1f} MiB (sampled), CPU {self.cpu:.2f} s"
 
 
 PASSING_SUITE = """
@@ -210,19 +212,19 @@ def build_files(source: Path, folder: Path, count: int = 20) -> list[Path]:
     return paths
 
 
-def measure(argv: list[str]) -> tuple[float, Memory, str]:
-    """Wall seconds, memory and stdout of one command, run by a small launcher (see MEASURE)."""
+def measure(argv: list[str]) -> tuple[float, Usage, str]:
+    """Wall seconds, memory and CPU, and stdout of one command, run by a small launcher (see MEASURE)."""
     with tempfile.NamedTemporaryFile("r", suffix=".json") as report:
         done = subprocess.run([sys.executable, "-c", MEASURE, report.name, *argv], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, check=False)
         measured = json.loads(report.read())
     if measured["code"] not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} failed with exit code {measured['code']}")
-    memory = Memory(measured["peak"], measured["rss"], measured["pss"])
-    return measured["seconds"], memory, done.stdout.decode()
+    usage = Usage(measured["peak"], measured["rss"], measured["pss"], measured["cpu"])
+    return measured["seconds"], usage, done.stdout.decode()
 
 
-def tokenopt(paths: list[Path], out: Path, budget: int, workers: int = 1) -> tuple[float, Memory, dict]:
+def tokenopt(paths: list[Path], out: Path, budget: int, workers: int = 1) -> tuple[float, Usage, dict]:
     argv = [sys.executable, "-m", "tokenopt", *[a for p in paths for a in ("--log-file", str(p))], "--budget",
             str(budget), "--format", "json", "--out", str(out), "--index", "", "--workers", str(workers)]
     seconds, memory, _ = measure(argv)
