@@ -1,13 +1,19 @@
 """The generic rules on real tool output: every failure a developer needs is an event of the right priority."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from support import FIXTURES, ROOT
 
 from tokenopt.dedup import Folder
 from tokenopt.formats import Classifier, canonical_test_id, find_location
 from tokenopt.model import Line, Priority
+from tokenopt.processor import StreamLogProcessor
 from tokenopt.reader import LineReader, expand_sources
+from tokenopt.tokens import EstimateCounter
+
+CASES = ROOT / "bench" / "corpus" / "cases"
 
 
 def collect(relative: str) -> list:
@@ -54,6 +60,21 @@ def test_jest_failure_keeps_its_diff_and_the_next_suite_is_not_swallowed():
     assert any('"count": 6' in line for line in diff.excerpt)
     assert not any("format.test.js" in line and "FAIL" in line for line in diff.excerpt)
     assert diff.location == "__tests__/cart.test.js:38:29"
+
+
+def test_one_test_failing_in_two_steps_is_two_failures_not_two_views(tmp_path: Path):
+    """jasmine and karma run the same spec in two steps: its failure under karma is not the jasmine report seen
+    again (count 2, karma's line kept), in one input or in two; a section and its summary line still fold."""
+    logs = [CASES / name / "job.log" for name in ("node-jasmine", "node-karma-chrome-headless")]
+    joined = tmp_path / "both.log"
+    joined.write_bytes(b"".join(log.read_bytes() for log in logs))
+    karma = "Chrome Headless 156.0.0.0 (Linux 0.0.0) wordWrap returns no lines for blank text FAILED"
+    for inputs in ([str(joined)], [str(log) for log in logs]):
+        collected = StreamLogProcessor(counter=EstimateCounter("cl100k_base")).process(inputs)
+        failed = [p for p in collected.patterns if p.event.test_id.endswith("wordWrap returns no lines for blank text")]
+        assert [p.count for p in failed] == [2]
+        assert karma in [failed[0].event.message, *failed[0].variants]
+    assert all(p.count == 1 for p in critical("pytest/failures.log"))
 
 
 def test_distinct_compile_errors_are_never_folded_together():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import shutil
 import threading
 from collections.abc import Iterator
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import ROOT
 
 from tokenopt.cli import main
 from tokenopt.errors import EncodingUnavailableError
-from tokenopt.tokens import candidate_files, load_counter, provide_encoding
+from tokenopt.tokens import KNOWN_ENCODINGS, SHAPES, candidate_files, load_counter, provide_encoding
 
 
 def bundled_cl100k() -> Path:
@@ -25,6 +27,34 @@ def test_counts_are_cl100k_and_special_tokens_are_plain_text(counter):
     assert counter.exact
     assert counter.encode("hello world") == [15339, 1917]  # the published cl100k_base ids
     assert counter.count("<|endoftext|>") > 1  # counted as text, never as the special token
+
+
+def test_the_shapes_are_tiktokens_own(monkeypatch: pytest.MonkeyPatch):
+    """The split patterns and special tokens load_counter builds with are those of tiktoken's constructors."""
+    from tiktoken_ext import openai_public
+
+    monkeypatch.setattr(openai_public, "load_tiktoken_bpe", lambda *args, **kwargs: {})  # the ranks: below
+    for name in KNOWN_ENCODINGS:
+        built = openai_public.ENCODING_CONSTRUCTORS[name]()
+        assert (built["pat_str"], built["special_tokens"]) == SHAPES[name]
+
+
+def test_the_counter_is_the_encoding_tiktoken_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counter):
+    """The ranks read in one pass are those tiktoken's own loader reads (from its cache, offline), so every
+    count is the same."""
+    import tiktoken
+    from tiktoken_ext import openai_public
+
+    url = KNOWN_ENCODINGS["cl100k_base"][0]
+    (tmp_path / hashlib.sha1(url.encode()).hexdigest()).symlink_to(bundled_cl100k().resolve())
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path))
+    theirs = tiktoken.Encoding(**openai_public.cl100k_base())
+    ours = counter.encoding
+    assert ours._mergeable_ranks == theirs._mergeable_ranks
+    assert (ours._pat_str, ours._special_tokens) == (theirs._pat_str, theirs._special_tokens)
+    text = (ROOT / "bench" / "corpus" / "cases" / "py-pytest-basic" / "job.log").read_text() + "<|endoftext|> é 日本"
+    assert ours.encode_ordinary(text) == theirs.encode_ordinary(text)
+    assert ours.encode(text, allowed_special="all") == theirs.encode(text, allowed_special="all")
 
 
 def test_a_file_with_the_wrong_hash_is_never_used(tmp_path: Path):

@@ -5,8 +5,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ConfigError, TokenoptError
 from .output import write_atomic
 from .settings import Settings
@@ -24,6 +22,8 @@ def config_path(name: str, config_dir: str) -> Path:
 def save(settings: Settings, name: str) -> Path:
     path = config_path(name, settings.config_dir)
     values = {k: v for k, v in settings.to_mapping().items() if k not in NOT_SAVED}
+    import yaml  # loaded only with a saved config: start-up
+
     header = f"# tokenopt config '{name}': load with --load-config {name}; flags given on the command line win\n"
     write_atomic(path, header + yaml.safe_dump(values, sort_keys=True, allow_unicode=True))
     return path
@@ -38,6 +38,8 @@ def load(name: str, config_dir: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: no saved config '{name}'", f"save one first with --save-config {name}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read ({error})", "check the file") from None
+    import yaml  # loaded only with a saved config: start-up
+
     try:
         values = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -35,9 +35,9 @@ class Folder:
         known = self.patterns.get(key)
         where = f"{event.source}:{event.line}"
         if known is not None:
-            if event.test_id:
+            if event.test_id and event.step == known.event.step:
                 _merge_views(known, event)  # the same failure reported twice (section and summary)
-            else:
+            else:  # the same test failing again in another step (another tool, a rerun): counted, its line kept
                 _repeat(known, event, where)
             return
         if tally.patterns >= self.caps[event.priority]:
@@ -71,7 +71,7 @@ class Folder:
                 mine.patterns += 1
                 pattern.order = len(self.patterns)
                 self.patterns[key] = pattern
-            elif pattern.event.test_id:
+            elif pattern.event.test_id and pattern.event.step == known.event.step:
                 _merge_views(known, pattern.event)
             else:
                 _fold(known, pattern)

@@ -1,6 +1,8 @@
 """Typed errors: each carries what went wrong and how to fix it, in one line each."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class TokenoptError(Exception):
     """Base of every error tokenopt reports to a user.
@@ -53,3 +55,12 @@ class GitHubError(TokenoptError):
     def __init__(self, problem: str, fix: str = "", status: int | None = None) -> None:
         super().__init__(problem, fix)
         self.status = status
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """What a GitHub client's calls are for, so that a refusal names the permission and the fix that fit them."""
+
+    permission: str  # the workflow permission the calls need, as `permissions:` spells it
+    not_found: str  # what to check when GitHub answers 404
+    forks: bool = False  # writes: a 403 "Resource not accessible by integration" is a fork's read-only token

@@ -20,7 +20,7 @@ from http.client import HTTPException
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import GitHubError
+from .errors import GitHubError, Purpose
 
 COMMENT_LIMIT_CHARS = 65_536  # the REST API refuses a longer comment body with 422
 DEFAULT_API_URL = "https://api.github.com"
@@ -46,15 +46,6 @@ class ReadOnlyTokenError(GitHubError):
 
 class RateLimitError(GitHubError):
     """A rate limit outlasted the retries or the wait cap."""
-
-
-@dataclass(frozen=True)
-class Purpose:
-    """What a client's calls are for, so that a refusal names the permission and the fix that fit them."""
-
-    permission: str  # the workflow permission the calls need, as `permissions:` spells it
-    not_found: str  # what to check when GitHub answers 404
-    forks: bool = False  # writes: a 403 "Resource not accessible by integration" is a fork's read-only token
 
 
 COMMENTS = Purpose("pull-requests: write", "check the repository and PR number; a private repository needs a token "

@@ -1,12 +1,17 @@
 """StreamLogProcessor: one streaming pass per input, from raw bytes to folded patterns, in bounded memory;
-several inputs in parallel worker processes, merged into what one pass over them in order would give."""
+several inputs in parallel worker processes, merged into what one pass over them in order would give.
+
+Each input's part is merged as soon as it is read, in order, and let go: memory does not grow with the number
+of inputs. On Linux the workers are forked, so they start with the encoding and the compiled anchors already
+loaded (and share those pages with the parent); elsewhere they are spawned and load them once per worker."""
 from __future__ import annotations
 
 import copy
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from . import profiles
 from .dedup import Folder
@@ -15,7 +20,7 @@ from .formats import FAMILIES, Classifier, Family, without
 from .model import Collected, Line
 from .reader import LineReader, Source, auto_chunk_size, expand_sources
 from .redact import Redactor
-from .scan import Anchors, anchors_for, read_bulk
+from .scan import anchors_for, read_bulk
 from .steps import Framing, StepTracker
 from .tokens import Counter, load_counter
 from .volume import Volume
@@ -57,20 +62,46 @@ class StreamLogProcessor:
         self.whole_chars = whole_chars  # keep every line up to this many characters (a log small enough to show)
         self.workers = workers  # 0: as many as the machine has cores, when the input is large enough to gain
         self.bulk_bytes = bulk_bytes  # inputs larger than this (and than whole_chars) are read in bulk
-        self._anchor_cache: Anchors | None = None
 
     def process(self, log_files: str | list[str] | tuple[str, ...]) -> Collected:
         patterns = (log_files,) if isinstance(log_files, str) else tuple(log_files)
         return self.process_sources(expand_sources(patterns))
 
     def process_sources(self, sources: list[Source]) -> Collected:
+        merged = _Merged()
+        for part in self._parts(sources):
+            merged.add(part, self.whole_chars)
+        return merged.collected(sources, self._profile(merged.sample))
+
+    def _parts(self, sources: list[Source]) -> Iterator[Part]:
+        """Each input's part, in the inputs' order: read here, or by worker processes when that gains."""
         workers = self._workers(sources)
-        if workers > 1:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                parts = list(pool.map(_run_task, [_Task(source, self) for source in sources]))
-        else:
-            parts = [self.read(source) for source in sources]
-        return self._merged(sources, parts)
+        if workers < 2:
+            yield from (self.read(source) for source in sources)
+            return
+        import multiprocessing  # only a parallel run pays for these imports
+        from concurrent.futures import ProcessPoolExecutor
+
+        if any(self._large(source) for source in sources):
+            anchors_for(self.families)  # compiled once here: forked workers inherit it
+        context = multiprocessing.get_context("fork" if _forks_safely() else "spawn")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=(self,)) as pool:
+            yield from pool.map(_read_in_worker, sources)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a spawned worker needs to read as this processor does: the encoding and the families by name
+        (loaded again there), everything else as it is. A forked worker inherits the processor unpickled."""
+        state = dict(self.__dict__)
+        state["counter"] = (self.counter.name, not self.counter.exact)
+        names = {family.name for family in self.families}
+        state["families"] = tuple(family.name for family in FAMILIES if family.name not in names)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        name, allow_estimate = state["counter"]
+        state["counter"] = load_counter(name, state["encoding_dir"], allow_estimate)
+        state["families"] = without(state["families"])
+        self.__dict__.update(state)
 
     def read(self, source: Source) -> Part:
         """One input, start to end: its own redaction state, steps, blocks and folds. A large one is read in bulk
@@ -81,7 +112,7 @@ class StreamLogProcessor:
         classifier = Classifier(self.families, steps, redactor.detached())
         folder = Folder()
         if self._large(source):
-            volume, sample = read_bulk(source, reader, classifier, folder, self.counter, self._anchors())
+            volume, sample = read_bulk(source, reader, classifier, folder, self.counter, anchors_for(self.families))
             whole = None
         else:
             volume, sample, whole = self._read_lines(source, reader, classifier, folder)
@@ -119,16 +150,10 @@ class StreamLogProcessor:
             return source.size > min(self.bulk_bytes, 1024 * 1024)
         return source.size > max(self.bulk_bytes, self.whole_chars)
 
-    def _anchors(self) -> Anchors:
-        if self._anchor_cache is None:
-            self._anchor_cache = anchors_for(self.families)
-        return self._anchor_cache
-
-    def _profile(self, parts: list[Part]) -> profiles.Profile:
+    def _profile(self, sample: list[Line]) -> profiles.Profile:
         """The forced profile, or the one the first lines of the inputs look like."""
         if self.profile_name != "auto":
             return profiles.get(self.profile_name)
-        sample = [line for part in parts for line in part.sample][:profiles.SAMPLE_LINES]
         return profiles.detect(sample)
 
     def _workers(self, sources: list[Source]) -> int:
@@ -139,44 +164,59 @@ class StreamLogProcessor:
         big_enough = sum(source.size for source in sources) >= PARALLEL_BYTES
         return min(os.cpu_count() or 1, len(sources)) if big_enough else 1
 
-    def _merged(self, sources: list[Source], parts: list[Part]) -> Collected:
-        profile = self._profile(parts)
-        folder, volume, notes, framings = Folder(mine_templates=profile.mine_templates), Volume(), [], []
-        unread = [name for part in parts for name in part.unread]
-        whole: list[Line] | None = []
-        for part in parts:
-            folder.merge(part.folder)
-            volume.merge(part.volume)
-            notes += part.notes
-            framings += part.framings
-            whole = whole + part.whole if whole is not None and part.whole is not None else None
-        if whole is not None and volume.chars > self.whole_chars:
-            whole = None
-        patterns = folder.ordered()
-        rank(patterns, framings)
+
+class _Merged:
+    """The parts read so far, merged in order: one folder, one volume, the notes and framings, the first lines
+    (for choosing the profile) and the whole text while the inputs are small enough to show."""
+
+    def __init__(self) -> None:
+        self.folder, self.volume = Folder(), Volume()
+        self.notes: list[str] = []
+        self.framings: list[Framing] = []
+        self.unread: list[str] = []
+        self.sample: list[Line] = []
+        self.whole: list[Line] | None = []
+        self.bytes_read = 0
+
+    def add(self, part: Part, whole_chars: int) -> None:
+        self.folder.merge(part.folder)
+        self.volume.merge(part.volume)
+        self.notes += part.notes
+        self.framings += part.framings
+        self.unread += part.unread
+        self.bytes_read += part.bytes_read
+        self.sample += part.sample[:profiles.SAMPLE_LINES - len(self.sample)]
+        if self.whole is not None and part.whole is not None and self.volume.chars <= whole_chars:
+            self.whole += part.whole
+        else:
+            self.whole = None  # too much to show whole: nothing more of it is kept
+
+    def collected(self, sources: list[Source], profile: profiles.Profile) -> Collected:
+        self.folder.mine_templates = profile.mine_templates
+        patterns = self.folder.ordered()
+        rank(patterns, self.framings)
+        volume = self.volume
         return Collected(
-            patterns=patterns, tallies=folder.tallies, input_bytes=sum(part.bytes_read for part in parts),
-            input_lines=volume.lines, input_chars=volume.chars, input_tokens=volume.estimate,
-            input_tokens_exact=volume.exact, sources=[s.name for s in sources], notes=notes, profile=profile.name,
-            framings=framings, whole=whole, unread=unread)
+            patterns=patterns, tallies=self.folder.tallies, input_bytes=self.bytes_read, input_lines=volume.lines,
+            input_chars=volume.chars, input_tokens=volume.estimate, input_tokens_exact=volume.exact,
+            sources=[s.name for s in sources], notes=self.notes, profile=profile.name, framings=self.framings,
+            whole=self.whole, unread=self.unread)
 
 
-class _Task:
-    """One input for a worker process, with what it needs to read it as the parent would (picklable)."""
+def _forks_safely() -> bool:
+    """Fork where it is the platform's own way (Linux) and no other thread runs: a thread holding a lock at the
+    fork (a test's HTTP server, a caller's pool) would leave it held forever in the child."""
+    import threading
 
-    def __init__(self, source: Source, processor: StreamLogProcessor) -> None:
-        self.source = source
-        self.chunk_size, self.max_line_bytes = processor.chunk_size, processor.max_line_bytes
-        self.encoding, self.encoding_dir = processor.counter.name, processor.encoding_dir
-        self.allow_estimate = not processor.counter.exact
-        self.redactor, self.whole_chars = processor.redactor, processor.whole_chars
-        names = {family.name for family in processor.families}
-        self.families_off = tuple(family.name for family in FAMILIES if family.name not in names)
+    return sys.platform == "linux" and threading.active_count() == 1
 
 
-def _run_task(task: _Task) -> Part:
-    counter = load_counter(task.encoding, task.encoding_dir, task.allow_estimate)
-    processor = StreamLogProcessor(task.chunk_size, task.max_line_bytes, counter=counter,
-                                   redactor=task.redactor, families=without(task.families_off),
-                                   whole_chars=task.whole_chars, encoding_dir=task.encoding_dir)
-    return processor.read(task.source)
+_WORKER: list[StreamLogProcessor] = []  # the processor a worker process reads with, set once as it starts
+
+
+def _adopt(processor: StreamLogProcessor) -> None:
+    _WORKER.append(processor)
+
+
+def _read_in_worker(source: Source) -> Part:
+    return _WORKER[0].read(source)

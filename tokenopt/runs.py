@@ -17,11 +17,13 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import NoInputError, UsageError
-from .github import GitHubClient, Purpose, origin
+from .errors import NoInputError, Purpose, UsageError
 from .reader import Source
+
+if TYPE_CHECKING:  # the client (urllib.request, http.client, email, ssl) loads only when a run is read
+    from .github import GitHubClient
 
 DEFAULT_SERVER_URL = "https://github.com"
 JOBS = ("failed", "all")
@@ -100,6 +102,8 @@ class Access:
     api_url: str = ""
 
     def api_for(self, target: RunTarget) -> str:
+        from .github import origin
+
         same = origin(target.server_url) == origin(self.server_url)
         return self.api_url if self.api_url and same else api_url_for(target.server_url)
 
@@ -153,6 +157,8 @@ def job_logs(run: str, repository: str, jobs: str, access: Access | None) -> Ite
         raise UsageError("reading a run's job logs needs a GitHub token",
                          "set GH_TOKEN or GITHUB_TOKEN (a workflow: the github-token input) to a token with "
                          "`actions: read` on the repository")
+    from .github import GitHubClient
+
     target = parse_target(run, repository, access.server_url)
     client = GitHubClient(access.token, access.api_for(target), target.repository, purpose=RUN_LOGS)
     folder = Path(tempfile.mkdtemp(prefix="tokenopt-run-"))

@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import BinaryIO
 
 from . import profiles, steps
@@ -56,6 +57,7 @@ class Anchors:
         return sorted(set(found)) if found != sorted(found) else found
 
 
+@lru_cache(maxsize=4)  # compiling takes tens of milliseconds: once per set of families and process
 def anchors_for(families: tuple[Family, ...]) -> Anchors:
     words = [w for f in families for w in f.signals] + GATE.pattern.split("|") + list(_REDACTION)
     words = [w for w in words if not any(ch in w for ch in "[]().*+?\\")]  # the gate's "[✕✗✘×]" is spelled out
