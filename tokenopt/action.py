@@ -18,6 +18,7 @@ from . import github, workflow
 from .errors import EncodingUnavailableError, NoInputError, TokenoptError, UsageError
 from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
+from .origins import run_url
 from .reports import Report
 from .runs import Access
 from .settings import Settings
@@ -129,10 +130,11 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
     try:
         access = Access(options.github_token, environ.get("GITHUB_SERVER_URL") or "https://github.com",
                         environ.get("GITHUB_API_URL", ""))
-        result = EnhancedTokenOptimizer(settings=settings).run(access=access)
+        here = run_url(access.server_url, environ.get("GITHUB_REPOSITORY", ""), environ.get("GITHUB_RUN_ID", ""))
+        result = EnhancedTokenOptimizer(settings=settings).run(access=access, run_page=here)
     except NoInputError as error:
         return _no_logs(error, options, environ)
-    report = Report(result, options.comment_title)
+    report = Report(result, options.comment_title, os.getcwd())
     for warning in result.warnings:  # an index that could not be used: the run's own outputs still follow
         print(workflow.command("warning", warning, title="tokenopt: state file not used"))
     json_path = _write_json(Path(settings.out).with_suffix(".json"), result)

@@ -62,3 +62,19 @@ def _last_location(texts: list[str]) -> str:
                 column = match.group("c") or match.group("tc")
                 return f"{path}:{number}:{column}" if column else f"{path}:{number}"
     return ""
+
+
+# Where a hosted runner checks a repository out: /home/runner/work/<repo>/<repo>/ (Linux), /Users/runner/work/…
+# (macOS), D:\a\<repo>\<repo>\ (Windows).
+_RUNNER_WORKSPACE = re.compile(r"^(?:/home/runner/work|/Users/runner/work|[A-Za-z]:[\\/]a)"
+                               r"[\\/][^\\/]+[\\/][^\\/]+[\\/]")
+
+
+def repository_path(path: str, workspace: str = "") -> str:
+    """``path`` relative to the repository: inside ``workspace`` (GITHUB_WORKSPACE) or a hosted runner's
+    checkout, the rest of it; any other path as it is."""
+    root = workspace.rstrip("/\\")
+    if root and path.startswith(root) and path[len(root):][:1] in ("/", "\\"):
+        return path[len(root) + 1:]
+    found = _RUNNER_WORKSPACE.match(path)
+    return path[found.end():] if found else path

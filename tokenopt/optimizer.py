@@ -11,6 +11,7 @@ from .fingerprint import short_id
 from .formats import bare_test_id, without
 from .memory import Memory, recall
 from .model import RESULT_KINDS, Collected, Pattern, Priority
+from .origins import place
 from .output import write_digest
 from .processor import StreamLogProcessor
 from .reader import expand_sources
@@ -93,7 +94,8 @@ class Result:
             "compression_ratio": round(self.compression_ratio, 6),
             "reduction": round(1 - self.compression_ratio, 6) if self.collected.input_tokens else 0.0,
             "cut_to_fit": self.fitted.cut, "priorities": priorities,
-            "events": [_event_json(item.pattern) for item in self.fitted.items if id(item.pattern) in kept],
+            "events": [_event_json(item.pattern, self.collected.labels) for item in self.fitted.items
+                       if id(item.pattern) in kept],
             "notes": self.collected.notes, "seconds": round(self.seconds, 3), "output_path": self.output_path,
             **self.extra,
         }
@@ -118,8 +120,9 @@ class EnhancedTokenOptimizer:
         result = self.run(settings)
         return result.summary(), result.output_path
 
-    def run(self, settings: Settings | None = None, access: Access | None = None) -> Result:
-        """One digest of the log files and, with ``settings.run``, of the run's job logs (read with ``access``)."""
+    def run(self, settings: Settings | None = None, access: Access | None = None, run_page: str = "") -> Result:
+        """One digest of the log files and, with ``settings.run``, of the run's job logs (read with ``access``);
+        ``run_page``: the run the log files were written in (the runner's context), for links to it."""
         settings = settings or self.settings
         started = time.perf_counter()
         counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
@@ -131,6 +134,7 @@ class EnhancedTokenOptimizer:
         with job_logs(settings.run, settings.repository, settings.jobs, access) as fetched:
             collected = processor.process_sources([*fetched.sources(), *files])
         collected.notes[:0] = fetched.notes
+        place(collected, fetched.origins(), run_page)
         memory = recall(collected, settings)
         fitted = digest(collected, settings, counter, memory.fixed)
         result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started,
@@ -141,11 +145,14 @@ class EnhancedTokenOptimizer:
         return result
 
 
-def _event_json(pattern: Pattern) -> dict[str, Any]:
+def _event_json(pattern: Pattern, labels: dict[str, str]) -> dict[str, Any]:
     event = pattern.event
+    jobs = [{"source": source, "job": labels.get(source, source), "count": seen.count, "line": seen.line,
+             "url": seen.link.url if seen.link else "", "differs": list(seen.differs)}
+            for source, seen in pattern.sources.items()]
     return {"id": pattern.id or short_id(pattern.key), "new": pattern.new, "first_seen": pattern.first_seen,
             "runs_seen": pattern.runs_seen, "priority": event.priority.label, "kind": event.kind,
             "message": event.message,
             "location": event.location, "test_id": bare_test_id(event.test_label) or event.test_id, "step": event.step,
             "count": pattern.count,
-            "first": pattern.first, "last": pattern.last}
+            "first": pattern.first, "last": pattern.last, "jobs": jobs}

@@ -21,6 +21,7 @@ from typing import Any
 
 from .errors import NoInputError, UsageError
 from .github import GitHubClient, Purpose, origin
+from .origins import Origin
 from .reader import Source
 
 DEFAULT_SERVER_URL = "https://github.com"
@@ -134,6 +135,13 @@ class RunLogs:
 
     def sources(self) -> list[Source]:
         return [Source(log.source, log.path) for log in self.logs]
+
+    def origins(self) -> dict[str, Origin]:
+        """Each log's job: its name, and its place on GitHub for links to its lines."""
+        if self.target is None:
+            return {}
+        return {log.source: Origin(log.name, self.target.url, log.id, tuple(number for number, _, _ in log.steps))
+                for log in self.logs}
 
     def to_json(self) -> dict[str, Any]:
         if self.target is None:

@@ -1,0 +1,99 @@
+"""One digest for many jobs: the same failure on several jobs once, with the jobs it occurred in and what differed
+in each; links to the failing line in each job's log. The jobs are three legs of one real matrix
+(tests/fixtures/runs/ledger, made by tests/fixtures/projects/matrix/make.sh): two fail the same test with other
+values, one fails two tests of its own. GitHub is the fake on 127.0.0.1 (tests/github_actions_server.py)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from github_actions_server import FakeActions
+from github_server import served
+from support import ROOT
+
+from tokenopt import action
+
+RUN = 9_100
+PR = 7
+LEDGER = ROOT / "tests" / "fixtures" / "runs" / "ledger"
+LEGS = (("test (half_even, us)", "half_even-us"), ("test (half_even, eu)", "half_even-eu"),
+        ("test (half_up, sqlite)", "half_up-sqlite"))
+SHARED = "FAILED tests/test_fees.py::test_fee_rounds_half_up_like_the_card_network"
+OWN = ("FAILED tests/test_store.py::test_balance_sums_the_entries",
+       "FAILED tests/test_store.py::test_unknown_account_is_zero")
+
+
+def log_of(leg: str) -> bytes:
+    return (LEDGER / f"{leg}.log").read_bytes()
+
+
+def step_and_line(leg: str, text: str) -> tuple[int, int]:
+    """Where ``text`` first starts a line of the leg's log, as GitHub's job page counts: the step (1 is "Set up
+    job", then one per ``##[group]Run``) and the line within it (its header is line 1)."""
+    lines = [line.split(" ", 1)[1] if " " in line else "" for line in log_of(leg).decode().splitlines()]
+    headers = [n for n, line in enumerate(lines, 1) if line.startswith("##[group]Run ")]
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith(text))
+    before = [h for h in headers if h <= number]
+    return len(before) + 1, number - before[-1] + 1
+
+
+@pytest.fixture
+def actions() -> Iterator[FakeActions]:
+    yield from served(FakeActions)
+
+
+def run_env(tmp_path: Path, actions: FakeActions, **inputs: str) -> dict[str, str]:
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": PR}}))
+    for name in ("summary.md", "output"):
+        (tmp_path / name).touch()
+    env = {"GITHUB_WORKSPACE": str(workspace), "GITHUB_EVENT_PATH": str(event), "GITHUB_EVENT_NAME": "pull_request",
+           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"), "GITHUB_OUTPUT": str(tmp_path / "output"),
+           "GITHUB_API_URL": actions.url, "GITHUB_SERVER_URL": actions.server_url,
+           "GITHUB_REPOSITORY": actions.repository, "INPUT_GITHUB-TOKEN": "user-token"}
+    env.update({f"INPUT_{name.upper()}": value for name, value in inputs.items()})
+    return env
+
+
+def test_a_three_job_run_is_one_digest_and_one_comment_with_links(tmp_path: Path, actions: FakeActions):
+    ids = actions.add_run(RUN, [(name, "failure", log_of(leg)) for name, leg in LEGS])
+    env = run_env(tmp_path, actions, **{"RUN-ID": str(RUN), "COMMENT": "always", "TOKEN-BUDGET": "900"})
+    assert action.run(env) == 1  # one verdict for the run
+    summary = json.loads((tmp_path / "workspace" / "tokenopt-digest.json").read_text())
+    failures = {event["message"].split(" - ")[0]: event for event in summary["events"]
+                if event["priority"] == "critical"}
+    assert sorted(failures) == sorted((SHARED, *OWN))
+    shared = failures[SHARED]
+    assert shared["count"] == 2 and [job["job"] for job in shared["jobs"]] == ["test (half_even, us)",
+                                                                                "test (half_even, eu)"]
+    # the first job's failure is shown whole; the second says only what differs in it
+    assert shared["jobs"][0]["differs"] == []
+    assert shared["jobs"][1]["differs"] == ["AssertionError: assert Decimal('0.52') == Decimal('0.53')"]
+    for (name, leg), job_id in zip(LEGS[:2], ids, strict=False):
+        step, line = step_and_line(leg, "________________ test_fee_rounds_half_up")
+        expected = f"{actions.run_url(RUN, job_id)}#step:{step}:{line}"
+        assert [job["url"] for job in shared["jobs"] if job["job"] == name] == [expected]
+    assert [job["job"] for job in failures[OWN[0]]["jobs"]] == ["test (half_up, sqlite)"]
+    step, line = step_and_line("half_up-sqlite", "________________________ test_balance_sums_the_entries")
+    assert failures[OWN[0]]["jobs"][0]["url"] == f"{actions.run_url(RUN, ids[2])}#step:{step}:{line}"
+
+    digest = summary["digest"]
+    assert digest.count(f"`{SHARED}") == 1
+    assert "fails on: `test (half_even, us)`, `test (half_even, eu)`" in digest
+    assert "  - on `test (half_even, eu)`: `AssertionError: assert Decimal('0.52') == Decimal('0.53')`" in digest
+    assert summary["tokens"] <= 900
+
+    comments = actions.comments[PR]
+    assert len(comments) == 1  # one sticky comment for the whole run
+    body = comments[0]["body"]
+    us, eu = (f"{actions.run_url(RUN, job_id)}#step:{step_and_line(leg, '________________ test_fee')[0]}:"
+              f"{step_and_line(leg, '________________ test_fee')[1]}" for (_, leg), job_id in zip(LEGS[:2], ids,
+                                                                                                   strict=False))
+    assert f"fails on: [`test (half_even, us)`]({us}), [`test (half_even, eu)`]({eu})" in body
+    table = (tmp_path / "summary.md").read_text()
+    assert "| Failure | Location | Job |" in table
+    assert f"[`test (half_up, sqlite)`]({actions.run_url(RUN, ids[2])}#step:" in table
