@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from github_actions_server import FakeActions
@@ -14,6 +15,8 @@ from github_server import served
 from support import ROOT
 
 from tokenopt import action
+from tokenopt.cli import main
+from tokenopt.matrix import folder_name
 
 RUN = 9_100
 PR = 7
@@ -97,3 +100,87 @@ def test_a_three_job_run_is_one_digest_and_one_comment_with_links(tmp_path: Path
     table = (tmp_path / "summary.md").read_text()
     assert "| Failure | Location | Job |" in table
     assert f"[`test (half_up, sqlite)`]({actions.run_url(RUN, ids[2])}#step:" in table
+
+
+# --- collect in each job, merge in a final one -----------------------------------------------------------------
+
+def digest_together(tmp_path: Path, logs: list[Path]) -> dict[str, Any]:
+    code = main([*(arg for log in logs for arg in ("--log-file", str(log))), "--budget", "900", "--index", "",
+                 "--format", "json", "--out", str(tmp_path / "together.json")])
+    assert code == 0
+    return json.loads((tmp_path / "together.json").read_text())
+
+
+def collect_each(tmp_path: Path, logs: list[Path]) -> list[Path]:
+    for log in logs:
+        assert main(["--log-file", str(log), "--index", "", "--out", str(tmp_path / "own.md"), "--budget", "900",
+                     "--collect", str(tmp_path / "collected"), "--job", log.stem]) == 0
+    return [tmp_path / "collected" / folder_name(log.stem) for log in logs]
+
+
+def comparable(event: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """An event with its inputs named by their jobs (a file's path there, a collected job's name here)."""
+    jobs = [{**job, "source": names.get(job["source"], job["source"]), "job": names.get(job["source"], job["job"])}
+            for job in event["jobs"]]
+    first, last = (names.get(w.rpartition(":")[0], w.rpartition(":")[0]) + ":" + w.rpartition(":")[2]
+                   for w in (event["first"], event["last"]))
+    return {**event, "jobs": jobs, "first": first, "last": last}
+
+
+def test_the_jobs_collected_and_merged_give_the_events_digested_together(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]):
+    logs = [LEDGER / f"{leg}.log" for _, leg in LEGS]
+    together = digest_together(tmp_path, logs)
+    folders = collect_each(tmp_path, logs)
+    assert main(["merge", str(tmp_path / "merged"), *map(str, folders), "--budget", "900"]) == 0
+    merged = json.loads((tmp_path / "merged" / "digest.json").read_text())
+    names = {str(log): log.stem for log in logs}
+    assert [comparable(e, names) for e in together["events"]] == [comparable(e, {}) for e in merged["events"]]
+    # the same figures (the digests' own lengths differ with the inputs' names: a path there, a job's name here)
+    assert {k: merged[k] for k in ("input_lines", "input_tokens", "input_bytes", "priorities")} == \
+        {k: together[k] for k in ("input_lines", "input_tokens", "input_bytes", "priorities")}
+    assert merged["tokens"] <= 900
+    assert merged["merged"] == [log.stem for log in logs] and merged["sources"] == merged["merged"]
+    assert "fails on: `half_even-us`, `half_even-eu`" in merged["digest"]
+
+
+def test_a_missing_or_corrupt_job_folder_is_named_in_the_merged_digest(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]):
+    folders = collect_each(tmp_path, [LEDGER / "half_even-us.log", LEDGER / "half_up-sqlite.log"])
+    events = folders[0] / "events.json"
+    events.write_text(events.read_text().replace('"count": 1', '"count": "one"', 1))
+    broken = tmp_path / "collected" / "artifact-without-events"
+    broken.mkdir()
+    missing = tmp_path / "never-downloaded"
+    code = main(["merge", str(tmp_path / "merged"), str(tmp_path / "collected"), str(missing), "--fail-on", "critical"])
+    assert code == 1  # the job that could be read still fails the run
+    digest = (tmp_path / "merged" / "digest.md").read_text()
+    notes = json.loads((tmp_path / "merged" / "digest.json").read_text())["notes"]
+    assert any(str(events) in note and "'count' is not int" in note for note in notes)
+    assert any(str(broken) in note and "events.json is missing" in note for note in notes)
+    assert any(str(missing) in note and "no such folder" in note for note in notes)
+    assert "test_balance_sums_the_entries" in digest and "test_fee_rounds" not in digest
+
+
+def test_nothing_to_merge_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    (tmp_path / "empty").mkdir()
+    assert main(["merge", str(tmp_path / "out"), str(tmp_path / "empty")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no collected job could be read" in err and "download-artifact" in err
+
+
+def test_what_is_collected_is_redacted(tmp_path: Path):
+    secret = "ghp_" + "R3alLookingT0kenValue1234567890abcde"
+    log = tmp_path / "leak.log"
+    planted = LEDGER.joinpath("half_up-sqlite.log").read_text().replace(
+        "E       sqlite3.OperationalError: unable to open database file",
+        f"E       sqlite3.OperationalError: unable to open database file (token {secret})")
+    log.write_text(planted)
+    assert secret in planted
+    for budget in ("200", "100000"):  # a digest and the whole log
+        assert main(["--log-file", str(log), "--index", str(tmp_path / "index.json"), "--store-memory",
+                     "--out", str(tmp_path / "own.md"), "--budget", budget, "--collect", str(tmp_path / budget)]) == 0
+        written = [path for path in (tmp_path / budget).rglob("*") if path.is_file()]
+        assert {path.name for path in written} == {"events.json", "digest.json", "index.json"}
+        assert all(secret not in path.read_text() and secret[4:20] not in path.read_text() for path in written)
+        assert "unable to open database file" in (written[0].parent / "events.json").read_text()

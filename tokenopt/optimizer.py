@@ -17,7 +17,7 @@ from .processor import StreamLogProcessor
 from .reader import expand_sources
 from .runs import Access, job_logs
 from .settings import Settings
-from .tokens import load_counter
+from .tokens import Counter, load_counter
 
 # A log of N tokens has fewer than ~8N characters (Loghub averages 2.6 per cl100k token): lines are kept for
 # passing the log through whole only while it may still fit.
@@ -126,23 +126,33 @@ class EnhancedTokenOptimizer:
         settings = settings or self.settings
         started = time.perf_counter()
         counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
-        processor = StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, settings.profile, counter,
-                                       families=without(settings.no_recognizer),
-                                       whole_chars=min(settings.budget * WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS),
-                                       workers=settings.workers, encoding_dir=settings.encoding_dir)
+        processor = processor_for(settings, counter)
         files = expand_sources(settings.log_file) if settings.log_file or not settings.run else []
         with job_logs(settings.run, settings.repository, settings.jobs, access) as fetched:
             collected = processor.process_sources([*fetched.sources(), *files])
         collected.notes[:0] = fetched.notes
         place(collected, fetched.origins(), run_page)
-        memory = recall(collected, settings)
-        fitted = digest(collected, settings, counter, memory.fixed)
-        result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started,
-                        extra={"run": fetched.to_json()} if fetched.target else {}, memory=memory)
-        result.output_path = write_digest(result, settings)
-        collected.notes.extend(memory.save())
-        result.warnings = memory.warnings
-        return result
+        extra = {"run": fetched.to_json()} if fetched.target else {}
+        return finish(settings, collected, counter, started, recall(collected, settings), extra)
+
+
+def processor_for(settings: Settings, counter: Counter, profile: str = "") -> StreamLogProcessor:
+    return StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, profile or settings.profile, counter,
+                              families=without(settings.no_recognizer),
+                              whole_chars=min(settings.budget * WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS),
+                              workers=settings.workers, encoding_dir=settings.encoding_dir)
+
+
+def finish(settings: Settings, collected: Collected, counter: Counter, started: float, memory: Memory,
+           extra: dict[str, Any]) -> Result:
+    """The digest of what was collected, written where the settings say, and what the job's memory says of it."""
+    fitted = digest(collected, settings, counter, memory.fixed)
+    result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started, extra=extra,
+                    memory=memory)
+    result.output_path = write_digest(result, settings)
+    collected.notes.extend(memory.save())
+    result.warnings = memory.warnings
+    return result
 
 
 def _event_json(pattern: Pattern, labels: dict[str, str]) -> dict[str, Any]:

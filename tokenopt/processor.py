@@ -70,7 +70,7 @@ class StreamLogProcessor:
                 parts = list(pool.map(_run_task, [_Task(source, self) for source in sources]))
         else:
             parts = [self.read(source) for source in sources]
-        return self._merged(sources, parts)
+        return self.combine([source.name for source in sources], parts)
 
     def read(self, source: Source) -> Part:
         """One input, start to end: its own redaction state, steps, blocks and folds. A large one is read in bulk
@@ -139,7 +139,8 @@ class StreamLogProcessor:
         big_enough = sum(source.size for source in sources) >= PARALLEL_BYTES
         return min(os.cpu_count() or 1, len(sources)) if big_enough else 1
 
-    def _merged(self, sources: list[Source], parts: list[Part]) -> Collected:
+    def combine(self, names: list[str], parts: list[Part]) -> Collected:
+        """The inputs' parts merged into what one pass over them in order would give."""
         profile = self._profile(parts)
         folder, volume, notes, framings = Folder(mine_templates=profile.mine_templates), Volume(), [], []
         unread = [name for part in parts for name in part.unread]
@@ -157,7 +158,7 @@ class StreamLogProcessor:
         return Collected(
             patterns=patterns, tallies=folder.tallies, input_bytes=sum(part.bytes_read for part in parts),
             input_lines=volume.lines, input_chars=volume.chars, input_tokens=volume.estimate,
-            input_tokens_exact=volume.exact, sources=[s.name for s in sources], notes=notes, profile=profile.name,
+            input_tokens_exact=volume.exact, sources=names, notes=notes, profile=profile.name,
             framings=framings, whole=whole, unread=unread)
 
 
