@@ -184,3 +184,26 @@ def test_what_is_collected_is_redacted(tmp_path: Path):
         assert {path.name for path in written} == {"events.json", "digest.json", "index.json"}
         assert all(secret not in path.read_text() and secret[4:20] not in path.read_text() for path in written)
         assert "unable to open database file" in (written[0].parent / "events.json").read_text()
+
+
+def test_the_action_collects_in_each_leg_and_merges_in_a_final_job(tmp_path: Path, actions: FakeActions):
+    collected = tmp_path / "artifacts"  # what actions/download-artifact with merge-multiple puts in one folder
+    for rounding, region, leg in (("half_even", "us", "half_even-us"), ("half_even", "eu", "half_even-eu"),
+                                  ("half_up", "sqlite", "half_up-sqlite")):
+        job = tmp_path / leg
+        job.mkdir()
+        env = run_env(job, actions, **{"LOG-FILES": str(LEDGER / f"{leg}.log"), "MODE": "collect",
+                                       "COLLECT-DIR": str(collected), "FAIL-ON": "never", "SUMMARY": "off",
+                                       "MATRIX": json.dumps({"rounding": rounding, "region": region})})
+        env.update(GITHUB_JOB="test", GITHUB_RUN_ID=str(RUN))
+        assert action.run(env) == 0
+    final = tmp_path / "final"
+    final.mkdir()
+    env = run_env(final, actions, **{"MODE": "merge", "COLLECT-DIR": str(collected), "COMMENT": "always"})
+    assert action.run(env) == 1  # one verdict for the matrix
+    table = (final / "summary.md").read_text()
+    run_page = actions.run_url(RUN)
+    # the jobs' folders are read in name order; the legs' job ids are not in their context: links go to the run
+    assert f"[`test (half_even, eu)`]({run_page}), [`test (half_even, us)`]({run_page})" in table
+    body = actions.comments[PR][0]["body"]
+    assert len(actions.comments[PR]) == 1 and "fails on: [`test (half_even, eu)`]" in body

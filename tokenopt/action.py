@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import github, workflow
+from . import github, matrix, workflow
 from .errors import EncodingUnavailableError, NoInputError, TokenoptError, UsageError
 from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
@@ -31,11 +31,14 @@ SETTING_INPUTS = {
     "fail-on": "fail_on", "ignore-flaky": "ignore_flaky", "index-path": "index", "digest-path": "out",
 }
 CHOICES = {
-    "if-no-files-found": ("warn", "error", "ignore"), "summary": ("always", "on-failure", "off"),
+    "mode": ("digest", "collect", "merge"), "if-no-files-found": ("warn", "error", "ignore"),
+    "summary": ("always", "on-failure", "off"),
     "annotations": ("true", "false"), "comment": ("off", "always", "on-failure", "on-change"),
 }
-OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template", "job-key", "matrix")
-DEFAULTS = {"jobs": "failed", "fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
+OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template", "job-key", "matrix",
+                 "collect-dir")
+DEFAULTS = {"mode": "digest", "collect-dir": "tokenopt-collected",
+            "jobs": "failed", "fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
             "summary": "always", "annotations": "true", "comment": "off", "comment-title": "CI log digest"}
 OUTPUTS = ("digest-path", "json-path", "tokens", "input-tokens", "compression-ratio", "critical-count", "new-count",
            "regression-count", "flaky-count", "fixed-count", "conclusion")
@@ -54,6 +57,9 @@ class Options:
     pull_request: int | None = None
     github_token: str = ""
     template: str = ""
+    mode: str = "digest"
+    collect_dir: str = "tokenopt-collected"
+    job_name: str = ""  # how a collected job is named in the merged digest
 
 
 def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
@@ -62,7 +68,7 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
            for name in (*SETTING_INPUTS, *OPTION_INPUTS)}
     if "INPUT_INDEX-PATH" in environ and not environ["INPUT_INDEX-PATH"].strip():
         raw["index-path"] = ""
-    if not raw["log-files"] and not raw["run-id"]:
+    if not raw["log-files"] and not raw["run-id"] and raw["mode"].lower() != "merge":
         raise UsageError("neither log-files nor run-id is set",
                          "set log-files to the logs to digest, or run-id to a workflow run whose job logs to read")
     raw["repository"] = raw["repository"] or environ.get("GITHUB_REPOSITORY", "")
@@ -84,7 +90,8 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
         raise UsageError(f"input pull-request={raw['pull-request']!r} is not a number", "give the PR number, e.g. 42")
     options = Options(raw["if-no-files-found"].lower(), raw["summary"].lower(), raw["annotations"].lower() == "true",
                       raw["comment"].lower(), raw["comment-title"], int(pull_request) if pull_request else None,
-                      raw["github-token"], raw["template"])
+                      raw["github-token"], raw["template"], raw["mode"].lower(), raw["collect-dir"],
+                      job_name(environ, raw["job-key"], raw["matrix"]))
     return settings, options
 
 
@@ -93,6 +100,21 @@ def job_of(environ: Mapping[str, str], job_key: str, matrix: str) -> str:
     of ``matrix: ${{ toJSON(matrix) }}``), so each leg of a matrix compares only with itself."""
     legs = job_key or (hashlib.sha1(" ".join(matrix.split()).encode()).hexdigest()[:10] if matrix.strip() else "")
     return "/".join(part for part in (environ.get("GITHUB_WORKFLOW", ""), environ.get("GITHUB_JOB", ""), legs) if part)
+
+
+def job_name(environ: Mapping[str, str], job_key: str, matrix: str) -> str:
+    """A matrix job's name as GitHub shows it, ``test (3.12, ubuntu-latest)``: the job id and the matrix values
+    (or ``job-key``)."""
+    job = environ.get("GITHUB_JOB", "") or "job"
+    if job_key:
+        return f"{job} ({job_key})"
+    try:
+        values = json.loads(matrix) if matrix.strip() else None
+    except ValueError:
+        values = None
+    if isinstance(values, dict) and values:
+        return f"{job} ({', '.join(str(value) for value in values.values())})"
+    return job
 
 
 def _check_encoding(settings: Settings) -> None:
@@ -131,7 +153,12 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
         access = Access(options.github_token, environ.get("GITHUB_SERVER_URL") or "https://github.com",
                         environ.get("GITHUB_API_URL", ""))
         here = run_url(access.server_url, environ.get("GITHUB_REPOSITORY", ""), environ.get("GITHUB_RUN_ID", ""))
-        result = EnhancedTokenOptimizer(settings=settings).run(access=access, run_page=here)
+        if options.mode == "merge":
+            result = matrix.merge(settings, [options.collect_dir])
+        else:
+            result = EnhancedTokenOptimizer(settings=settings).run(access=access, run_page=here)
+        if options.mode == "collect":
+            matrix.collect(result, options.collect_dir, options.job_name)
     except NoInputError as error:
         return _no_logs(error, options, environ)
     report = Report(result, options.comment_title, os.getcwd())
