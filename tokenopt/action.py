@@ -16,6 +16,7 @@ from typing import Any
 
 from . import github, matrix, workflow
 from .errors import EncodingUnavailableError, NoInputError, TokenoptError, UsageError
+from .locations import go_file, go_packages, repository_path
 from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
 from .origins import run_url
@@ -225,12 +226,17 @@ def annotation_commands(result: Result) -> list[str]:
     """Workflow commands for failure locations: the most important first, at most ten of each kind."""
     lines: list[str] = []
     counts = {"error": 0, "warning": 0}
+    packages = go_packages((source, seen.line, p.event.message) for p in result.collected.patterns
+                           for source, seen in p.sources.items())
     for item in sorted(result.fitted.items, key=lambda i: (-i.pattern.priority, not i.pattern.new, i.pattern.order)):
         event = item.pattern.event
         kind = "error" if event.priority >= Priority.HIGH else "warning" if event.priority == Priority.MEDIUM else ""
         if not kind or not event.location or counts[kind] >= ANNOTATIONS_PER_KIND:
             continue
         path, line, column = _split_location(event.location)
+        if path.endswith(".go") and "/" not in path:  # go names a test's file bare: in its package's folder
+            package = next((name for at, name in packages.get(event.source, []) if at > event.line), "")
+            path = go_file(path, package, os.path.exists) if package else path
         counts[kind] += 1
         lines.append(workflow.command(kind, workflow.safe_line(event.message), file=path, line=line, col=column,
                                     title=f"{event.kind.replace('_', ' ')}"))
@@ -246,8 +252,7 @@ def _split_location(location: str) -> tuple[str, str, str]:
     else:
         path, _, line = location.rpartition(":")
         column = ""
-    if os.path.isabs(path) and path.startswith(os.getcwd() + os.sep):
-        path = os.path.relpath(path)
+    path = repository_path(path, os.getcwd())  # the workspace, or a hosted runner's checkout seen from a container
     if os.path.isabs(path):  # outside the repository (a temp dir, the toolchain): GitHub cannot anchor it
         return "", "", ""
     return path, line, column
