@@ -207,3 +207,17 @@ def test_the_action_collects_in_each_leg_and_merges_in_a_final_job(tmp_path: Pat
     assert f"[`test (half_even, eu)`]({run_page}), [`test (half_even, us)`]({run_page})" in table
     body = actions.comments[PR][0]["body"]
     assert len(actions.comments[PR]) == 1 and "fails on: [`test (half_even, eu)`]" in body
+
+
+def test_fixed_failures_show_outside_the_collapsed_digest(tmp_path: Path, actions: FakeActions):
+    index = tmp_path / "index.json"
+    for leg in ("half_up-sqlite", "half_even-us"):  # the sqlite failures, then a run without them
+        (tmp_path / leg).mkdir()
+        env = run_env(tmp_path / leg, actions, **{"LOG-FILES": str(LEDGER / f"{leg}.log"),
+                                                  "INDEX-PATH": str(index), "FAIL-ON": "never"})
+        env["GITHUB_JOB"] = "test"  # one job, two runs
+        assert action.run(env) == 0
+    summary = (tmp_path / "half_even-us" / "summary.md").read_text()
+    outside = summary.split("<details>")[0]
+    assert "**Fixed since the last run (2):**" in outside
+    assert "test_balance_sums_the_entries" in outside and "test_unknown_account_is_zero" in outside
