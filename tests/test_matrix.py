@@ -12,11 +12,14 @@ from typing import Any
 import pytest
 from github_actions_server import FakeActions
 from github_server import served
+from live_markdown import PAYLOADS, benign, live_elements, to_html
 from support import ROOT
 
 from tokenopt import action
 from tokenopt.cli import main
 from tokenopt.matrix import folder_name
+from tokenopt.model import Event, Link, Pattern, Priority, Seen
+from tokenopt.render import jobs
 
 RUN = 9_100
 PR = 7
@@ -221,3 +224,31 @@ def test_fixed_failures_show_outside_the_collapsed_digest(tmp_path: Path, action
     outside = summary.split("<details>")[0]
     assert "**Fixed since the last run (2):**" in outside
     assert "test_balance_sums_the_entries" in outside and "test_unknown_account_is_zero" in outside
+
+
+# --- job names and links in Markdown ----------------------------------------------------------------------------
+
+def shared_pattern(jobs: int) -> Pattern:
+    run_page = "https://github.com/octo-org/octo-repo/actions/runs/42"
+    sources = {f"job{n}.log": Seen(1, 30, (), Link(run_page, 100 + n, 3, 21)) for n in range(jobs)}
+    return Pattern("k", Event(Priority.CRITICAL, "failed_test", "FAILED t", "job0.log", 30), sources=sources)
+
+
+def test_many_jobs_are_counted_not_named() -> None:
+    labels = {f"job{n}.log": f"test ({n})" for n in range(12)}
+    assert jobs(shared_pattern(6), labels) == "fails on 6 of 12 jobs"
+    assert jobs(shared_pattern(2), labels) == "fails on: `test (0)`, `test (1)`"
+    assert jobs(shared_pattern(2), {"job0.log": "x"}) == ""  # one input: no job to name
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_job_names_stay_text_and_links_go_to_github(payload: str) -> None:
+    pattern = shared_pattern(2)
+
+    def page(name: str) -> str:
+        labels = {"job0.log": name, "job1.log": "other"}
+        return (f"| Failure | Job |\n|---|---|\n| x | {jobs(pattern, labels, links=True, column=True)} |\n\n"
+                f"- y — {jobs(pattern, labels, links=True)}\n")
+
+    assert live_elements(page(payload), page(benign(payload))) == []
+    assert "https://github.com/octo-org/octo-repo/actions/runs/42/job/100#step:3:21" in to_html(page(payload))
