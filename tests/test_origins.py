@@ -20,8 +20,9 @@ RUN = "https://github.com/octo-org/octo-repo/actions/runs/42"
     (3, (), f"{RUN}/job/7#step:1:3"),  # before the first ##[group]Run: "Set up job"
     (10, (), f"{RUN}/job/7#step:2:1"),  # a step's header is its line 1
     (30, (), f"{RUN}/job/7#step:3:11"),
-    (30, (1, 2, 5, 6), f"{RUN}/job/7#step:5:11"),  # the jobs API's numbers, which may skip
+    (30, (1, 2, 5, 6), f"{RUN}/job/7#step:5:11"),  # the jobs API's numbers of the steps that ran
     (30, (1, 2), f"{RUN}/job/7"),  # steps the API does not list: the job's page, never a wrong step
+    (30, (1, 2, 3, 4, 5), f"{RUN}/job/7"),  # steps and headers disagree: the job's page
 ])
 def test_a_line_links_to_its_step_and_its_line_within(line: int, steps: tuple[int, ...], expected: str) -> None:
     link = Origin("test", RUN, 7, steps).link(line, [10, 20])

@@ -3,7 +3,7 @@ failure can link to its line in the job's log (``{run}/job/{job}#step:{step}:{li
 
 GitHub's job log is its steps' logs one after another: the lines before the first ``##[group]Run …`` are "Set up
 job" (step 1), each ``##[group]Run …`` starts the next step, and a step's line 1 is that header. The step numbers
-are the jobs API's (they may skip); without them, the headers are counted.
+are the jobs API's (they may skip; a skipped step has no lines); without them, the headers are counted.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class Origin:
     label: str
     run_url: str = ""
     job: int | None = None
-    steps: tuple[int, ...] = ()  # the jobs API's step numbers in order ("Set up job" first); () when unknown
+    steps: tuple[int, ...] = ()  # the jobs API's numbers of the steps that ran, in order; () when unknown
 
     def link(self, line: int, starts: Sequence[int]) -> Link | None:
         """The link to ``line`` of this input: to the line in its step when the job and its steps are known, to
@@ -38,7 +38,10 @@ class Origin:
             return Link(self.run_url)
         before = bisect_right(starts, line)  # step headers at or before the line: 0 is "Set up job"
         numbers = self.steps or tuple(range(1, len(starts) + 2))
-        if line < 1 or before >= len(numbers):
+        # "Set up job", a header per step, "Complete job": a log that says otherwise (a composite action's own
+        # groups) cannot be matched to the steps, and a link to the wrong step is worse than one to the job
+        agrees = not self.steps or len(self.steps) == len(starts) + 2
+        if line < 1 or before >= len(numbers) or not agrees:
             return Link(self.run_url, self.job)
         within = line - starts[before - 1] + 1 if before else line
         return Link(self.run_url, self.job, numbers[before], within)

@@ -140,7 +140,8 @@ class RunLogs:
         """Each log's job: its name, and its place on GitHub for links to its lines."""
         if self.target is None:
             return {}
-        return {log.source: Origin(log.name, self.target.url, log.id, tuple(number for number, _, _ in log.steps))
+        return {log.source: Origin(log.name, self.target.url, log.id,
+                                   tuple(number for number, _, conclusion in log.steps if conclusion != "skipped"))
                 for log in self.logs}
 
     def to_json(self) -> dict[str, Any]:
