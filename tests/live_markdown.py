@@ -140,11 +140,16 @@ def live_elements(markdown: str, benign_markdown: str) -> list[str]:
     found = [f"<{tag}>" for tag, n in (page.tags - twin.tags).items() for _ in range(n)]
     # the templates write no picture, and no link but to a line of a job's log on GitHub
     found += ["<img>"] * twin.tags["img"]
-    found += [f"<a href={href!r}>" for href in (*page.hrefs, *twin.hrefs) if not _JOB_LINK.fullmatch(href)]
+    found += [f"<a href={href!r}>" for href in foreign_links(page) + foreign_links(twin)]
     text = "".join(page.prose + page.headings)
     for name, pattern in POST_PROCESSED.items():
         found += [f"{name} {match!r}" for match in pattern.findall(text)]
     return found
+
+
+def foreign_links(page: Page) -> list[str]:
+    """Where the page's links go, other than to a job's log on GitHub (the only links the templates write)."""
+    return [href for href in page.hrefs if not _JOB_LINK.fullmatch(href)]
 
 
 def code_text(markdown: str) -> str:
@@ -170,7 +175,9 @@ def hostile_outputs(root: Path, transform: Callable[[str], str] = str,
     shutil.copytree(workspace, twin)
     env = {"GITHUB_WORKSPACE": str(workspace), "GITHUB_STEP_SUMMARY": str(root / "summary.md"),
            "GITHUB_OUTPUT": str(root / "output"), "INPUT_LOG-FILES": "logs/*.log",
-           "INPUT_COMMENT-TITLE": transform(HOSTILE_TITLE)}
+           "INPUT_COMMENT-TITLE": transform(HOSTILE_TITLE),
+           # the run's context: every failure in the summary links to the run's page
+           "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "octo-org/octo-repo", "GITHUB_RUN_ID": "42"}
     here = os.getcwd()
     try:
         action.run(env)
