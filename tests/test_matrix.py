@@ -15,11 +15,11 @@ from github_server import served
 from live_markdown import PAYLOADS, benign, live_elements, to_html
 from support import ROOT
 
-from tokenopt import action
+from tokenopt import action, matrix
 from tokenopt.cli import main
-from tokenopt.matrix import folder_name
 from tokenopt.model import Event, Link, Pattern, Priority, Seen
 from tokenopt.render import jobs
+from tokenopt.settings import Settings
 
 RUN = 9_100
 PR = 7
@@ -118,7 +118,7 @@ def collect_each(tmp_path: Path, logs: list[Path]) -> list[Path]:
     for log in logs:
         assert main(["--log-file", str(log), "--index", "", "--out", str(tmp_path / "own.md"), "--budget", "900",
                      "--collect", str(tmp_path / "collected"), "--job", log.stem]) == 0
-    return [tmp_path / "collected" / folder_name(log.stem) for log in logs]
+    return [tmp_path / "collected" / matrix.folder_name(log.stem) for log in logs]
 
 
 def comparable(event: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
@@ -252,3 +252,16 @@ def test_job_names_stay_text_and_links_go_to_github(payload: str) -> None:
 
     assert live_elements(page(payload), page(benign(payload))) == []
     assert "https://github.com/octo-org/octo-repo/actions/runs/42/job/100#step:3:21" in to_html(page(payload))
+
+
+def test_the_legs_verdicts_come_through_the_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    logs = [LEDGER / f"{leg}.log" for _, leg in LEGS]
+    for log in logs:  # each leg's first run with an index: every failure is new to it
+        assert main(["--log-file", str(log), "--index", str(tmp_path / f"{log.stem}.json"), "--out",
+                     str(tmp_path / "own.md"), "--collect", str(tmp_path / "collected"), "--job", log.stem]) == 0
+    settings = Settings(budget=900, index="", format="json", out=str(tmp_path / "merged.json"), fail_on="new")
+    merged = matrix.merge(settings, [str(tmp_path / "collected")], str(tmp_path / "index.json"))
+    assert merged.memory.counts() == {"new": 3, "regression": 0, "flaky": 0, "fixed": 0}
+    assert merged.fails("new")
+    merged_index = json.loads((tmp_path / "index.json").read_text())  # the legs' histories, each its own job
+    assert {job["key"] for job in merged_index["jobs"]} == {log.stem for log in logs}

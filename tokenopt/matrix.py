@@ -19,8 +19,9 @@ from typing import Any
 from . import index as index_store
 from .collected import VERSION, Reader, framing_json, pattern_json, read_folder, read_framing, tallies_json
 from .errors import InputError, NoInputError, StateError
+from .history import Verdict
 from .memory import Memory
-from .model import Collected, Line
+from .model import Collected, Line, Priority
 from .optimizer import Result, finish, processor_for
 from .origins import Origin, place
 from .output import write_atomic
@@ -152,10 +153,18 @@ def merge(settings: Settings, inputs: list[str], index_out: str = "") -> Result:
     collected: Collected = processor.combine([s for job in jobs for s in job.sources], [job.part for job in jobs])
     collected.notes[:0] = notes
     place(collected, {source: Origin(source) for source in collected.sources})
-    fixed = list(dict.fromkeys(text for job in jobs for text in job.fixed))
     collected.notes += _merge_indexes(jobs, index_out or settings.index)
-    return finish(settings.merged({"index": ""}), collected, counter, started,
-                  Memory(fixed=fixed, fixed_count=len(fixed)), {"merged": [job.name for job in jobs]})
+    return finish(settings.merged({"index": ""}), collected, counter, started, _memory(jobs, collected),
+                  {"merged": [job.name for job in jobs]})
+
+
+def _memory(jobs: list[Job], collected: Collected) -> Memory:
+    """What the jobs' histories said, each job judged against its own runs: the failures' verdicts (a failure on
+    several jobs takes its first job's) and what was fixed; nothing more is remembered by the merge."""
+    fixed = list(dict.fromkeys(text for job in jobs for text in job.fixed))
+    verdicts = {p.id: Verdict(p.id, p.verdict, p.first_seen, p.runs_seen, 0, 0, 0, bool(p.new), p.regression)
+                for p in collected.patterns if p.priority == Priority.CRITICAL and p.verdict and p.id}
+    return Memory(fixed=fixed, fixed_count=len(fixed), verdicts=verdicts)
 
 
 def _merge_indexes(jobs: list[Job], out: str) -> list[str]:
