@@ -104,6 +104,7 @@ class Page(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: Counter[str] = Counter()
+        self.hrefs: list[str] = []  # where its links go
         self.prose: list[str] = []
         self.headings: list[str] = []
         self.code: list[str] = []
@@ -114,6 +115,8 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags[tag] += 1
         self._open[_KIND.get(tag, "")] += 1
+        if tag == "a":
+            self.hrefs.append(dict(attrs).get("href") or "")
 
     def handle_endtag(self, tag: str) -> None:
         self._open[_KIND.get(tag, "")] -= 1
@@ -126,6 +129,8 @@ class Page(HTMLParser):
         inside.append(data)
 
 
+_JOB_LINK = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?/[\w.-]+/[\w.-]+/actions/runs/[0-9]+"
+                       r"(?:/job/[0-9]+(?:#step:[0-9]+:[0-9]+)?)?")
 _KIND = {"code": "code", "pre": "code", **{f"h{n}": "heading" for n in range(1, 7)}}
 
 
@@ -133,11 +138,18 @@ def live_elements(markdown: str, benign_markdown: str) -> list[str]:
     """What renders live in ``markdown`` beyond what its benign twin renders: one string per element."""
     page, twin = Page(to_html(markdown)), Page(to_html(benign_markdown))
     found = [f"<{tag}>" for tag, n in (page.tags - twin.tags).items() for _ in range(n)]
-    found += [f"<{tag}>" for tag in ("a", "img") for _ in range(twin.tags[tag])]  # the templates write none
+    # the templates write no picture, and no link but to a line of a job's log on GitHub
+    found += ["<img>"] * twin.tags["img"]
+    found += [f"<a href={href!r}>" for href in foreign_links(page) + foreign_links(twin)]
     text = "".join(page.prose + page.headings)
     for name, pattern in POST_PROCESSED.items():
         found += [f"{name} {match!r}" for match in pattern.findall(text)]
     return found
+
+
+def foreign_links(page: Page) -> list[str]:
+    """Where the page's links go, other than to a job's log on GitHub (the only links the templates write)."""
+    return [href for href in page.hrefs if not _JOB_LINK.fullmatch(href)]
 
 
 def code_text(markdown: str) -> str:
@@ -163,7 +175,9 @@ def hostile_outputs(root: Path, transform: Callable[[str], str] = str,
     shutil.copytree(workspace, twin)
     env = {"GITHUB_WORKSPACE": str(workspace), "GITHUB_STEP_SUMMARY": str(root / "summary.md"),
            "GITHUB_OUTPUT": str(root / "output"), "INPUT_LOG-FILES": "logs/*.log",
-           "INPUT_COMMENT-TITLE": transform(HOSTILE_TITLE)}
+           "INPUT_COMMENT-TITLE": transform(HOSTILE_TITLE),
+           # the run's context: every failure in the summary links to the run's page
+           "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "octo-org/octo-repo", "GITHUB_RUN_ID": "42"}
     here = os.getcwd()
     try:
         action.run(env)

@@ -144,9 +144,10 @@ def test_a_three_job_run_is_one_digest_of_the_downloaded_logs(fake: FakeActions,
     assert summary["sources"] == ["test (3.11).log", "test (3.12).log", "go / test.log"]
     items = [line for line in summary["digest"].splitlines() if line.startswith("- `")]
     for failure in (*SHARED_FAILURES, *GO_FAILURES):
-        # one item per failure: the failures both Python jobs share are listed once (merging the jobs' own
-        # views of them, with a count and a link each, is the cross-job digest's work)
+        # one item per failure: the failures both Python jobs share are listed once, with both jobs
         assert sum(line.startswith(f"- `{failure}") for line in items) == 1, failure
+    shared = [event for event in summary["events"] if event["message"].startswith(SHARED_FAILURES)]
+    assert [[job["job"] for job in event["jobs"]] for event in shared] == [["test (3.11)", "test (3.12)"]] * 3
     assert summary["priorities"]["critical"]["kept_patterns"] == len(SHARED_FAILURES) + len(GO_FAILURES)
     jobs = summary["run"]["jobs"]
     assert summary["run"]["url"] == fake.run_url(RUN) and summary["run"]["repository"] == fake.repository

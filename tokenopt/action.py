@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import github, workflow
+from . import github, matrix, workflow
 from .errors import EncodingUnavailableError, NoInputError, TokenoptError, UsageError
+from .locations import go_file, go_packages, repository_path
 from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
+from .origins import run_url
 from .reports import Report
 from .runs import Access
 from .settings import Settings
@@ -31,11 +33,14 @@ SETTING_INPUTS = {
     "digest-path": "out",
 }
 CHOICES = {
-    "if-no-files-found": ("warn", "error", "ignore"), "summary": ("always", "on-failure", "off"),
+    "mode": ("digest", "collect", "merge"), "if-no-files-found": ("warn", "error", "ignore"),
+    "summary": ("always", "on-failure", "off"),
     "annotations": ("true", "false"), "comment": ("off", "always", "on-failure", "on-change"),
 }
-OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template", "job-key", "matrix")
-DEFAULTS = {"jobs": "failed", "fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
+OPTION_INPUTS = (*CHOICES, "comment-title", "pull-request", "github-token", "template", "job-key", "matrix",
+                 "collect-dir")
+DEFAULTS = {"mode": "digest", "collect-dir": "tokenopt-collected",
+            "jobs": "failed", "fail-on": "critical", "digest-path": "tokenopt-digest.md", "if-no-files-found": "warn",
             "summary": "always", "annotations": "true", "comment": "off", "comment-title": "CI log digest"}
 OUTPUTS = ("digest-path", "json-path", "tokens", "input-tokens", "compression-ratio", "critical-count", "new-count",
            "regression-count", "flaky-count", "fixed-count", "conclusion")
@@ -54,6 +59,9 @@ class Options:
     pull_request: int | None = None
     github_token: str = ""
     template: str = ""
+    mode: str = "digest"
+    collect_dir: str = "tokenopt-collected"
+    job_name: str = ""  # how a collected job is named in the merged digest
 
 
 def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
@@ -62,7 +70,7 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
            for name in (*SETTING_INPUTS, *OPTION_INPUTS)}
     if "INPUT_INDEX-PATH" in environ and not environ["INPUT_INDEX-PATH"].strip():
         raw["index-path"] = ""
-    if not raw["log-files"] and not raw["run-id"]:
+    if not raw["log-files"] and not raw["run-id"] and raw["mode"].lower() != "merge":
         raise UsageError("neither log-files nor run-id is set",
                          "set log-files to the logs to digest, or run-id to a workflow run whose job logs to read")
     raw["repository"] = raw["repository"] or environ.get("GITHUB_REPOSITORY", "")
@@ -84,7 +92,8 @@ def read_inputs(environ: Mapping[str, str]) -> tuple[Settings, Options]:
         raise UsageError(f"input pull-request={raw['pull-request']!r} is not a number", "give the PR number, e.g. 42")
     options = Options(raw["if-no-files-found"].lower(), raw["summary"].lower(), raw["annotations"].lower() == "true",
                       raw["comment"].lower(), raw["comment-title"], int(pull_request) if pull_request else None,
-                      raw["github-token"], raw["template"])
+                      raw["github-token"], raw["template"], raw["mode"].lower(), raw["collect-dir"],
+                      job_name(environ, raw["job-key"], raw["matrix"]))
     return settings, options
 
 
@@ -93,6 +102,21 @@ def job_of(environ: Mapping[str, str], job_key: str, matrix: str) -> str:
     of ``matrix: ${{ toJSON(matrix) }}``), so each leg of a matrix compares only with itself."""
     legs = job_key or (hashlib.sha1(" ".join(matrix.split()).encode()).hexdigest()[:10] if matrix.strip() else "")
     return "/".join(part for part in (environ.get("GITHUB_WORKFLOW", ""), environ.get("GITHUB_JOB", ""), legs) if part)
+
+
+def job_name(environ: Mapping[str, str], job_key: str, matrix: str) -> str:
+    """A matrix job's name as GitHub shows it, ``test (3.12, ubuntu-latest)``: the job id and the matrix values
+    (or ``job-key``)."""
+    job = environ.get("GITHUB_JOB", "") or "job"
+    if job_key:
+        return f"{job} ({job_key})"
+    try:
+        values = json.loads(matrix) if matrix.strip() else None
+    except ValueError:
+        values = None
+    if isinstance(values, dict) and values:
+        return f"{job} ({', '.join(str(value) for value in values.values())})"
+    return job
 
 
 def _check_encoding(settings: Settings) -> None:
@@ -130,10 +154,16 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
     try:
         access = Access(options.github_token, environ.get("GITHUB_SERVER_URL") or "https://github.com",
                         environ.get("GITHUB_API_URL", ""))
-        result = EnhancedTokenOptimizer(settings=settings).run(access=access)
+        here = run_url(access.server_url, environ.get("GITHUB_REPOSITORY", ""), environ.get("GITHUB_RUN_ID", ""))
+        if options.mode == "merge":
+            result = matrix.merge(settings, [options.collect_dir])
+        else:
+            result = EnhancedTokenOptimizer(settings=settings).run(access=access, run_page=here)
+        if options.mode == "collect":
+            matrix.collect(result, options.collect_dir, options.job_name)
     except NoInputError as error:
         return _no_logs(error, options, environ)
-    report = Report(result, options.comment_title)
+    report = Report(result, options.comment_title, os.getcwd())
     for warning in result.warnings:  # an index that could not be used: the run's own outputs still follow
         print(workflow.command("warning", warning, title="tokenopt: state file not used"))
     json_path = _write_json(Path(settings.out).with_suffix(".json"), result)
@@ -197,12 +227,17 @@ def annotation_commands(result: Result) -> list[str]:
     """Workflow commands for failure locations: the most important first, at most ten of each kind."""
     lines: list[str] = []
     counts = {"error": 0, "warning": 0}
+    packages = go_packages((source, seen.line, p.event.message) for p in result.collected.patterns
+                           for source, seen in p.sources.items())
     for item in sorted(result.fitted.items, key=lambda i: (-i.pattern.priority, not i.pattern.new, i.pattern.order)):
         event = item.pattern.event
         kind = "error" if event.priority >= Priority.HIGH else "warning" if event.priority == Priority.MEDIUM else ""
         if not kind or not event.location or counts[kind] >= ANNOTATIONS_PER_KIND:
             continue
         path, line, column = _split_location(event.location)
+        if path.endswith(".go") and "/" not in path:  # go names a test's file bare: in its package's folder
+            package = next((name for at, name in packages.get(event.source, []) if at > event.line), "")
+            path = go_file(path, package, os.path.exists) if package else path
         counts[kind] += 1
         lines.append(workflow.command(kind, workflow.safe_line(event.message), file=path, line=line, col=column,
                                     title=f"{event.kind.replace('_', ' ')}"))
@@ -218,8 +253,7 @@ def _split_location(location: str) -> tuple[str, str, str]:
     else:
         path, _, line = location.rpartition(":")
         column = ""
-    if os.path.isabs(path) and path.startswith(os.getcwd() + os.sep):
-        path = os.path.relpath(path)
+    path = repository_path(path, os.getcwd())  # the workspace, or a hosted runner's checkout seen from a container
     if os.path.isabs(path):  # outside the repository (a temp dir, the toolchain): GitHub cannot anchor it
         return "", "", ""
     return path, line, column

@@ -64,11 +64,31 @@ class Item:
         return [line for line in self.pattern.event.detail if line not in shown] + variants_note(self.pattern)
 
     @property
+    def repeats(self) -> int:
+        """The count a digest shows: none for a failure that occurred once in each of the jobs it lists."""
+        sources = len(self.pattern.sources)
+        return 1 if sources > 1 and self.pattern.count == sources else self.pattern.count
+
+    @property
+    def names_jobs(self) -> bool:
+        """Whether it names the jobs it occurred in (when there are several): from LINE up, so a tight budget
+        names every failure before it says where each one was."""
+        return self.level >= LINE
+
+    @property
+    def differs(self) -> list[tuple[str, tuple[str, ...]]]:
+        """From LINE up, per input (job) where it differs, what it said that the shown event does not."""
+        if self.level < LINE:
+            return []
+        return [(source, seen.differs) for source, seen in self.pattern.sources.items() if seen.differs]
+
+    @property
     def top_level(self) -> int:
         return FULL if self.pattern.event.excerpt else LINE
 
     def plain(self) -> str:
-        return "\n".join([self.message, *self.detail, *self.excerpt])
+        differs = (line for _, lines in self.differs for line in lines)
+        return "\n".join([self.message, *self.detail, *self.excerpt, *differs])
 
 
 # Lines that explain a failure, strongest first: assertion, diff and compared values, the failing source
@@ -161,6 +181,7 @@ class TokenBudgetManager:
         self.reserve = int(max_token_budget * reserve_percentage / 100)
         self.counter = counter or load_counter(encoding)
         self._costs: dict[tuple[str, int], int] = {}
+        self.labels: dict[str, str] = {}  # each input's job: with several, each item names the jobs it occurred in
 
     def count(self, text: str) -> int:
         return self.counter.count(text)
@@ -299,6 +320,9 @@ class TokenBudgetManager:
         if key not in self._costs:
             saved, item.level = item.level, level
             self._costs[key] = self.count(item.plain()) + ITEM_OVERHEAD + 2 * len(item.excerpt) // 10
+            if len(self.labels) > 1 and item.names_jobs:  # the jobs it occurred in, named after it
+                names = (self.labels.get(source, source) for source in item.pattern.sources)
+                self._costs[key] += self.count(" — fails on: " + ", ".join(f"`{name}`" for name in names))
             item.level = saved
         return self._costs[key]
 

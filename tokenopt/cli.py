@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
-from . import __version__, config_store, index_cli, state, usage
+from . import __version__, config_store, index_cli, matrix, state, usage
 from .errors import StateError, TokenoptError, UsageError
 from .optimizer import EnhancedTokenOptimizer, Result
+from .output import write_atomic
 from .runs import JOBS, Access
 from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, OUTCOMES, PROFILES, Settings
 from .tokens import load_counter, provide_encoding
@@ -73,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--index-max-patterns", metavar="N", help="patterns the index keeps, least recently seen go first (5000)")
     add("--memory-file", metavar="PATH",
         help="also write the error summaries as an MCP memory-server graph (JSON lines); implies --store-memory")
+    add("--collect", metavar="DIR", help="also write this job's findings to DIR/<job>/ for `tokenopt merge` (a matrix "
+        "job; the job is named by --job, else by its inputs)")
     add("--debug", action="store_true", help="show tracebacks of internal errors")
     add("--version", action="version", version=f"tokenopt {__version__}")
     return p
@@ -81,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Settings:
     """Defaults, then a loaded config, then the flags given: later wins."""
     flags: dict[str, Any] = {k: v for k, v in vars(args).items()
-                             if k not in ("save_config", "load_config", "usage_report", "debug")}
+                             if k not in ("save_config", "load_config", "usage_report", "debug", "collect")}
     config_dir = flags.get("config_dir", Settings.config_dir)
     values: dict[str, Any] = {}
     if getattr(args, "load_config", None):
@@ -105,6 +110,8 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
             return index_cli.main(argv[1:])
         if argv[:1] == ["encodings"]:
             return encodings(argv[1:])
+        if argv[:1] == ["merge"]:
+            return merge_command(argv[1:], dict(os.environ if environ is None else environ))
         return _run(build_parser().parse_args(argv), dict(os.environ if environ is None else environ))
     except TokenoptError as error:
         print(f"tokenopt: error: {error.one_line()}", file=sys.stderr)
@@ -141,6 +148,10 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
             warnings.append(error.one_line())
     for warning in warnings:  # the digest is out; a state file that could not be written is worth a line
         print(f"tokenopt: warning: {warning}", file=sys.stderr)
+    if getattr(args, "collect", None):
+        labels = ", ".join(result.collected.labels.values())
+        folder = matrix.collect(result, args.collect, settings.job or labels or "job")
+        print(f"Collected to: {folder}", file=sys.stderr if settings.out == "-" else sys.stdout)
     if getattr(args, "save_config", None):
         saved = config_store.save(settings, args.save_config)
         print(f"Config saved to: {saved}", file=sys.stderr if settings.out == "-" else sys.stdout)
@@ -154,6 +165,28 @@ def _run(args: argparse.Namespace, environ: dict[str, str]) -> int:
         print(f"tokenopt: nothing could be read from the inputs (see the notes): failing because --fail-on "
               f"{settings.fail_on}", file=sys.stderr)
     return EXIT_FAILURES
+
+
+def merge_command(argv: list[str], environ: dict[str, str]) -> int:
+    """``python -m tokenopt merge OUT_DIR IN_DIR...``: the collected jobs' findings as one digest in OUT_DIR
+    (digest.md, digest.json, and index.json when the jobs had indexes); exit 1 when --fail-on is met."""
+    parser = _Parser(prog="python -m tokenopt merge", argument_default=argparse.SUPPRESS,
+                     description="Merge the folders `--collect` (the action's mode: collect) wrote into one digest.")
+    parser.add_argument("out_dir")
+    parser.add_argument("inputs", nargs="+", metavar="IN_DIR")
+    for flag, help_text in (("--budget", "token budget"), ("--fail-on", "exit 1 when events this severe were found"),
+                            ("--encoding", "tiktoken encoding"), ("--profile", "force a profile")):
+        parser.add_argument(flag, help=help_text)
+    args = vars(parser.parse_args(argv))
+    out_dir, inputs = Path(args.pop("out_dir")), args.pop("inputs")
+    dirs = [environ[n] for n in ("TOKENOPT_ENCODINGS_DIR", "TIKTOKEN_CACHE_DIR") if environ.get(n)]
+    settings = Settings.from_mapping({**args, "out": str(out_dir / "digest.md"), "format": "markdown",
+                                      "encoding_dir": dirs}, origin="--{name}")
+    result = matrix.merge(settings, inputs, str(out_dir / "index.json"))
+    json_path = out_dir / "digest.json"
+    write_atomic(json_path, json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n")
+    print(describe(result))
+    return EXIT_FAILURES if result.fails(settings.fail_on, settings.ignore_flaky) else EXIT_OK
 
 
 def check_state_files(settings: Settings, report_usage: bool = False) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .fingerprint import masked_values, pattern_key, without_temp_dirs
 from .locations import find_location
 from .mining import Template, TemplateMiner
-from .model import Event, Pattern, Priority, Tally
+from .model import Event, Pattern, Priority, Seen, Tally
 
 # Distinct patterns kept per priority. Critical is not capped: every failure must reach the budget.
 PATTERN_CAPS = {Priority.CRITICAL: 1_000_000, Priority.HIGH: 5_000, Priority.MEDIUM: 5_000,
@@ -49,7 +49,8 @@ class Folder:
             event.location = find_location([event.message])
         _clip(event)
         self.patterns[key] = Pattern(key, event, 1, where, where, len(self.patterns), variants=[event.message],
-                                     values=[{value: None} for value in masked_values(event)])
+                                     values=[{value: None} for value in masked_values(event)],
+                                     sources={event.source: Seen(1, event.line)})
 
     def extend(self, events: list[Event]) -> None:
         for event in events:
@@ -71,6 +72,8 @@ class Folder:
                 mine.patterns += 1
                 pattern.order = len(self.patterns)
                 self.patterns[key] = pattern
+            elif known.sources.keys().isdisjoint(pattern.sources):
+                _across(known, pattern)  # the same failure in another job: once, with the jobs it occurred in
             elif pattern.event.test_id and pattern.event.step == known.event.step:
                 _merge_views(known, pattern.event)
             else:
@@ -106,6 +109,7 @@ def _by_template(patterns: dict[str, Pattern]) -> dict[str, Pattern]:
             known.count += pattern.count
             known.last = pattern.last
             _merge_variants(known, pattern)
+            _add_sources(known.sources, pattern.sources)
     return grouped
 
 
@@ -117,6 +121,7 @@ def _repeat(known: Pattern, event: Event, where: str) -> None:
     """Another occurrence: counted, and what differs in it kept (its message while few, its values)."""
     known.count += 1
     known.last = where
+    _add_sources(known.sources, {event.source: Seen(1, event.line)})
     if event.message == known.event.message or event.message in known.variants:
         return
     _note_message(known, event.message[:MAX_STORED_CHARS])
@@ -131,6 +136,7 @@ def _fold(known: Pattern, other: Pattern) -> None:
     differs is kept as if its occurrences had been added one by one."""
     known.count += other.count
     known.last = other.last
+    _add_sources(known.sources, other.sources)
     for message in other.variants:
         if message != known.event.message and message not in known.variants:
             _note_message(known, message)
@@ -139,6 +145,35 @@ def _fold(known: Pattern, other: Pattern) -> None:
         for seen, values in zip(known.values, other.values, strict=True):
             for value in values:
                 _note_value(seen, value)
+
+
+def _across(known: Pattern, other: Pattern) -> None:
+    """The pattern of another input (a job): its occurrences count, it is listed among the inputs, and what it
+    says that the shown event does not (the values that differ between jobs) is kept with it."""
+    differs = differences(known.event, other.event)
+    sources = other.sources
+    other.sources = {}
+    _fold(known, other)
+    for position, (source, seen) in enumerate(sources.items()):
+        known.sources[source] = Seen(seen.count, seen.line, differs if position == 0 else seen.differs or differs,
+                                     seen.link)
+
+
+def differences(shown: Event, other: Event) -> tuple[str, ...]:
+    """The lines of ``other``'s explanation (and a failed test's message) that ``shown`` does not have; other
+    messages of one pattern are its variants already."""
+    known = {shown.message, *shown.detail, *(line.strip() for line in shown.excerpt)}
+    lines = (other.message, *other.detail) if other.test_id else other.detail
+    return tuple(line for line in dict.fromkeys(lines) if line.strip() not in known)
+
+
+def _add_sources(known: dict[str, Seen], other: dict[str, Seen]) -> None:
+    for source, seen in other.items():
+        mine = known.get(source)
+        if mine is None:
+            known[source] = seen
+        else:
+            mine.count += seen.count
 
 
 def _note_message(known: Pattern, message: str) -> None:

@@ -30,7 +30,7 @@ def digest(collected: Collected, settings: Settings, counter: Counter, fixed: li
                   input_tokens=collected.input_tokens, input_tokens_exact=collected.input_tokens_exact,
                   budget=settings.budget, encoding=settings.encoding, counts_exact=counter.exact,
                   profile=collected.profile, notes=collected.notes, error_types=error_types(collected),
-                  fixed=fixed or [])
+                  fixed=fixed or [], labels=collected.labels)
 
     def draw(items: list[Item], omitted: dict[Priority, Omitted], tails: list[Tail], whole: list[Line] | None = None
              ) -> str:
@@ -41,6 +41,7 @@ def digest(collected: Collected, settings: Settings, counter: Counter, fixed: li
         if fitted is not None:
             return fitted
     manager = TokenBudgetManager(effective_budget(collected, settings.budget), settings.reserve_percentage, counter)
+    manager.labels = collected.labels
     return best_layout(manager, patterns, draw, tails_of(collected))
 
 

@@ -6,6 +6,7 @@ location in ``/opt/hostedtoolcache/…/socket.py`` or ``/rustc/…`` is true and
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 _LOCATION = re.compile(
     r"File \"(?P<pf>[^\"]+)\", line (?P<pl>\d+)"
@@ -62,3 +63,42 @@ def _last_location(texts: list[str]) -> str:
                 column = match.group("c") or match.group("tc")
                 return f"{path}:{number}:{column}" if column else f"{path}:{number}"
     return ""
+
+
+# Where a hosted runner checks a repository out: /home/runner/work/<repo>/<repo>/ (Linux), /Users/runner/work/…
+# (macOS), D:\a\<repo>\<repo>\ (Windows).
+_RUNNER_WORKSPACE = re.compile(r"^(?:/home/runner/work|/Users/runner/work|[A-Za-z]:[\\/]a)"
+                               r"[\\/][^\\/]+[\\/][^\\/]+[\\/]")
+
+
+def repository_path(path: str, workspace: str = "") -> str:
+    """``path`` relative to the repository: inside ``workspace`` (GITHUB_WORKSPACE) or a hosted runner's
+    checkout, the rest of it; any other path as it is."""
+    root = workspace.rstrip("/\\")
+    if root and path.startswith(root) and path[len(root):][:1] in ("/", "\\"):
+        return path[len(root) + 1:]
+    found = _RUNNER_WORKSPACE.match(path)
+    return path[found.end():] if found else path
+
+
+# go test's verdict on a package, printed after its tests' output: "FAIL\texample.com/shop/tally\t0.002s".
+_GO_PACKAGE_FAILED = re.compile(r"^FAIL\s+(\S+)\s+(?:[\d.]+s|\(cached\)|\[)")
+
+
+def go_packages(failures: Iterable[tuple[str, int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """Per input, the lines where go test said a package failed, from (source, line, message) of result lines."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for source, line, message in failures:
+        verdict = _GO_PACKAGE_FAILED.match(message)
+        if verdict:
+            found.setdefault(source, []).append((line, verdict.group(1)))
+    return {source: sorted(lines) for source, lines in found.items()}
+
+
+def go_file(name: str, package: str, exists: Callable[[str], bool]) -> str:
+    """A test file go names bare (``money_test.go``) as a repository path: in the package's folder, ``./ledger``
+    as written, an import path (``example.com/x/ledger``) by its longest tail that ``exists`` in the checkout."""
+    if package.startswith("./"):
+        return f"{package[2:].rstrip('/')}/{name}" if package[2:] else name
+    parts = package.split("/")
+    return next((path for path in ("/".join([*parts[i:], name]) for i in range(len(parts))) if exists(path)), name)

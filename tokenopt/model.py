@@ -1,12 +1,17 @@
 """The data that flows through the pipeline: lines in, events and a digest out."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .steps import Framing
+
+
+# A run's page: scheme and host (a port on a test server), owner/name, the run id. Nothing else passes.
+RUN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/actions/runs/[0-9]+")
 
 
 class Priority(IntEnum):
@@ -71,6 +76,42 @@ class Event:
         return self.location or f"{self.source}:{self.line}"
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A place in a job's log on GitHub: the run's page, else the job's, else a line of one of its steps. Built
+    only from a validated run URL and numbers (never from log text), so a link cannot point anywhere else."""
+
+    run_url: str
+    job: int | None = None
+    step: int | None = None
+    line: int | None = None
+
+    def __post_init__(self) -> None:
+        if not RUN_URL.fullmatch(self.run_url):
+            raise ValueError(f"not a run's URL: {self.run_url!r}")
+        for number in (self.job, self.step, self.line):
+            if number is not None and (type(number) is not int or number < 1):
+                raise ValueError(f"not a positive number: {number!r}")
+
+    @property
+    def url(self) -> str:
+        if self.job is None:
+            return self.run_url
+        job = f"{self.run_url}/job/{self.job}"
+        return f"{job}#step:{self.step}:{self.line}" if self.step is not None and self.line is not None else job
+
+
+@dataclass(slots=True)
+class Seen:
+    """A pattern in one input (a job's log): how often, its first line there, what it said there that the
+    pattern's shown event does not (the values that differ from job to job), and the link to that line."""
+
+    count: int = 1
+    line: int = 0
+    differs: tuple[str, ...] = ()
+    link: Link | None = None
+
+
 @dataclass(slots=True)
 class Pattern:
     """Events folded together because they share a key: one representative, a count, first and last."""
@@ -94,6 +135,7 @@ class Pattern:
     distinct: int = 1
     values: list[dict[str, None]] = field(default_factory=list)
     rank: float = 0.0  # within its priority, higher is kept longer (place, rarity); set once the input is read
+    sources: dict[str, Seen] = field(default_factory=dict)  # the inputs (jobs) it occurred in, in order
 
     @property
     def priority(self) -> Priority:
@@ -123,6 +165,7 @@ class Collected:
     sources: list[str]
     notes: list[str] = field(default_factory=list)
     profile: str = ""
+    labels: dict[str, str] = field(default_factory=dict)  # how the digest names each input's job, when several
     framings: list["Framing"] = field(default_factory=list)  # per input: its CI steps, the failing one, its tail
     whole: list[Line] | None = None  # every line, while the input is small enough to be passed through whole
     unread: list[str] = field(default_factory=list)  # sources of which nothing could be read (each has a note)

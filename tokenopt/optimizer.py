@@ -11,12 +11,13 @@ from .fingerprint import short_id
 from .formats import bare_test_id, without
 from .memory import Memory, recall
 from .model import RESULT_KINDS, Collected, Pattern, Priority
+from .origins import place
 from .output import write_digest
 from .processor import StreamLogProcessor
 from .reader import expand_sources
 from .runs import Access, job_logs
 from .settings import Settings
-from .tokens import load_counter
+from .tokens import Counter, load_counter
 
 # A log of N tokens has fewer than ~8N characters (Loghub averages 2.6 per cl100k token): lines are kept for
 # passing the log through whole only while it may still fit.
@@ -93,7 +94,8 @@ class Result:
             "compression_ratio": round(self.compression_ratio, 6),
             "reduction": round(1 - self.compression_ratio, 6) if self.collected.input_tokens else 0.0,
             "cut_to_fit": self.fitted.cut, "priorities": priorities,
-            "events": [_event_json(item.pattern) for item in self.fitted.items if id(item.pattern) in kept],
+            "events": [_event_json(item.pattern, self.collected.labels) for item in self.fitted.items
+                       if id(item.pattern) in kept],
             "verdicts": self.memory.counts(), "notes": self.collected.notes, "seconds": round(self.seconds, 3),
             "output_path": self.output_path,
             **self.extra,
@@ -119,33 +121,48 @@ class EnhancedTokenOptimizer:
         result = self.run(settings)
         return result.summary(), result.output_path
 
-    def run(self, settings: Settings | None = None, access: Access | None = None) -> Result:
-        """One digest of the log files and, with ``settings.run``, of the run's job logs (read with ``access``)."""
+    def run(self, settings: Settings | None = None, access: Access | None = None, run_page: str = "") -> Result:
+        """One digest of the log files and, with ``settings.run``, of the run's job logs (read with ``access``);
+        ``run_page``: the run the log files were written in (the runner's context), for links to it."""
         settings = settings or self.settings
         started = time.perf_counter()
         counter = load_counter(settings.encoding, settings.encoding_dir, settings.allow_estimate)
-        processor = StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, settings.profile, counter,
-                                       families=without(settings.no_recognizer),
-                                       whole_chars=min(settings.budget * WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS),
-                                       workers=settings.workers, encoding_dir=settings.encoding_dir)
+        processor = processor_for(settings, counter)
         files = expand_sources(settings.log_file) if settings.log_file or not settings.run else []
         with job_logs(settings.run, settings.repository, settings.jobs, access) as fetched:
             collected = processor.process_sources([*fetched.sources(), *files])
         collected.notes[:0] = fetched.notes
-        memory = recall(collected, settings)
-        fitted = digest(collected, settings, counter, memory.fixed)
-        result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started,
-                        extra={"run": fetched.to_json()} if fetched.target else {}, memory=memory)
-        result.output_path = write_digest(result, settings)
-        collected.notes.extend(memory.save())
-        result.warnings = memory.warnings
-        return result
+        place(collected, fetched.origins(), run_page)
+        extra = {"run": fetched.to_json()} if fetched.target else {}
+        return finish(settings, collected, counter, started, recall(collected, settings), extra)
 
 
-def _event_json(pattern: Pattern) -> dict[str, Any]:
+def processor_for(settings: Settings, counter: Counter, profile: str = "") -> StreamLogProcessor:
+    return StreamLogProcessor(settings.chunk_size, settings.max_line_bytes, profile or settings.profile, counter,
+                              families=without(settings.no_recognizer),
+                              whole_chars=min(settings.budget * WHOLE_CHARS_PER_TOKEN, WHOLE_MAX_CHARS),
+                              workers=settings.workers, encoding_dir=settings.encoding_dir)
+
+
+def finish(settings: Settings, collected: Collected, counter: Counter, started: float, memory: Memory,
+           extra: dict[str, Any]) -> Result:
+    """The digest of what was collected, written where the settings say, and what the job's memory says of it."""
+    fitted = digest(collected, settings, counter, memory.fixed)
+    result = Result(settings, collected, fitted, counter.exact, time.perf_counter() - started, extra=extra,
+                    memory=memory)
+    result.output_path = write_digest(result, settings)
+    collected.notes.extend(memory.save())
+    result.warnings = memory.warnings
+    return result
+
+
+def _event_json(pattern: Pattern, labels: dict[str, str]) -> dict[str, Any]:
     event = pattern.event
+    jobs = [{"source": source, "job": labels.get(source, source), "count": seen.count, "line": seen.line,
+             "url": seen.link.url if seen.link else "", "differs": list(seen.differs)}
+            for source, seen in pattern.sources.items()]
     return {"id": pattern.id or short_id(pattern.key), "new": pattern.new, "verdict": pattern.verdict,
             "history": pattern.history, "first_seen": pattern.first_seen, "runs_seen": pattern.runs_seen,
             "priority": event.priority.label, "kind": event.kind, "message": event.message,
             "location": event.location, "test_id": bare_test_id(event.test_label) or event.test_id, "step": event.step,
-            "count": pattern.count, "first": pattern.first, "last": pattern.last}
+            "count": pattern.count, "first": pattern.first, "last": pattern.last, "jobs": jobs}

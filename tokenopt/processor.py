@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,10 +68,15 @@ class StreamLogProcessor:
         return self.process_sources(expand_sources(patterns))
 
     def process_sources(self, sources: list[Source]) -> Collected:
+        return self.combine([source.name for source in sources], self._parts(sources))
+
+    def combine(self, names: list[str], parts: Iterable[Part]) -> Collected:
+        """The inputs' parts merged in order into what one pass over them would give, each let go once merged
+        (parts of logs read here or by workers, or of jobs collected elsewhere)."""
         merged = _Merged()
-        for part in self._parts(sources):
+        for part in parts:
             merged.add(part, self.whole_chars)
-        return merged.collected(sources, self._profile(merged.sample))
+        return merged.collected(names, self._profile(merged.sample))
 
     def _parts(self, sources: list[Source]) -> Iterator[Part]:
         """Each input's part, in the inputs' order: read here, or by worker processes when that gains."""
@@ -191,7 +196,7 @@ class _Merged:
         else:
             self.whole = None  # too much to show whole: nothing more of it is kept
 
-    def collected(self, sources: list[Source], profile: profiles.Profile) -> Collected:
+    def collected(self, names: list[str], profile: profiles.Profile) -> Collected:
         self.folder.mine_templates = profile.mine_templates
         patterns = self.folder.ordered()
         rank(patterns, self.framings)
@@ -199,7 +204,7 @@ class _Merged:
         return Collected(
             patterns=patterns, tallies=self.folder.tallies, input_bytes=self.bytes_read, input_lines=volume.lines,
             input_chars=volume.chars, input_tokens=volume.estimate, input_tokens_exact=volume.exact,
-            sources=[s.name for s in sources], notes=self.notes, profile=profile.name, framings=self.framings,
+            sources=names, notes=self.notes, profile=profile.name, framings=self.framings,
             whole=self.whole, unread=self.unread)
 
 

@@ -16,7 +16,8 @@ import jinja2
 
 from .budget import Item, Omitted, Tail
 from .errors import UsageError
-from .model import Line, Priority
+from .locations import repository_path
+from .model import Line, Link, Pattern, Priority
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 DIGEST_TEMPLATES = {"text": "digest.txt.j2", "markdown": "digest.md.j2", "json": "digest.md.j2"}
@@ -51,6 +52,7 @@ class Facts:
     notes: list[str]
     error_types: list[tuple[str, int]]  # the commonest types among failures and errors, with counts
     fixed: list[str] = field(default_factory=list)  # patterns of the last run that did not occur in this one
+    labels: dict[str, str] = field(default_factory=dict)  # each input's job, as the digest names it
 
 
 def code(text: str) -> str:
@@ -124,6 +126,36 @@ def demote(markdown: str, levels: int = 3) -> str:
     return "\n".join(kept)
 
 
+MAX_NAMED_JOBS = 4  # a pattern's jobs are named up to this many; beyond, counted ("6 of 12 jobs")
+
+
+def jobs(pattern: Pattern, labels: dict[str, str], markdown: bool = True, links: bool = False,
+         column: bool = False) -> str:
+    """The jobs a pattern occurred in, when the digest has several: ``fails on: `a`, `b` `` (a failure) or
+    ``on: …``, or ``fails on 6 of 12 jobs``. Job names are quoted as code; ``links``: each name links to the
+    pattern's first line in that job's log (a URL built from validated numbers only). ``column``: the names
+    alone, for a table cell, even of a single job."""
+    if not pattern.sources or (len(labels) < 2 and not column):
+        return ""
+    verb = "" if column else "fails on" if pattern.priority == Priority.CRITICAL else "on"
+    if len(pattern.sources) > MAX_NAMED_JOBS:
+        return f"{verb} {len(pattern.sources)} of {len(labels)} jobs".strip()
+    quote = cell if column else code if markdown else str
+    names = [linked(quote(labels.get(source, source)), seen.link if links and markdown else None)
+             for source, seen in pattern.sources.items()]
+    return f"{verb}: {', '.join(names)}" if verb else ", ".join(names)
+
+
+def first_link(pattern: Pattern) -> Link | None:
+    """The link to the pattern's first line in the first job it occurred in."""
+    return next((seen.link for seen in pattern.sources.values() if seen.link is not None), None)
+
+
+def linked(text: str, link: Link | None) -> str:
+    """Markdown ``text`` (already inert) as a link to ``link``'s URL, built from validated numbers only."""
+    return f"[{text}]({link.url})" if link is not None else text
+
+
 def thousands(value: int | float) -> str:
     return f"{value:,}"
 
@@ -138,7 +170,7 @@ def environment(user_dir: str = "") -> jinja2.Environment:
                              autoescape=False, keep_trailing_newline=False, trim_blocks=True,
                              lstrip_blocks=True)
     env.filters.update(code=code, cell=cell, lines=lines, fence=fence, history=history, md=md, thousands=thousands,
-                       demote=demote)
+                       demote=demote, jobs=jobs, linked=linked, first_link=first_link, repository_path=repository_path)
     return env
 
 
@@ -167,7 +199,8 @@ def digest_context(items: list[Item], omitted: dict[Priority, Omitted], facts: F
             sections.append({"priority": priority.label, "title": title, "items": chosen})
     left_out = [{"priority": p.label, "patterns": o.patterns, "events": o.events, "trimmed": o.trimmed}
                 for p, o in sorted(omitted.items(), reverse=True) if o.patterns or o.trimmed]
-    shown_tails = [{"label": t.label, "source": t.source, "first_line": t.first_line, "lines": t.text}
+    shown_tails = [{"label": t.label, "source": facts.labels.get(t.source, t.source), "first_line": t.first_line,
+                    "lines": t.text}
                    for t in tails or [] if t.shown]
     by_source: dict[str, list[str]] = {}
     for line in whole or []:

@@ -28,6 +28,7 @@ SHRINK_STEPS = 8
 class Report:
     result: Result
     title: str
+    workspace: str = ""  # paths under it are shown relative to it (a runner's GITHUB_WORKSPACE)
 
     @property
     def headline(self) -> str:
@@ -99,5 +100,6 @@ class Report:
             # A digest cut at a token boundary may end inside a code span: shown as a block, never as Markdown.
             "digest": fitted.text, "digest_shrunk": fitted.tokens < result.fitted.tokens, "digest_cut": fitted.cut,
             "has_history": any(p.history for p in result.collected.patterns),
-            "new_count": self.new_count, "sources": result.collected.sources,
+            "new_count": self.new_count, "sources": result.collected.sources, "labels": result.collected.labels,
+            "fixed": result.memory.fixed, "workspace": self.workspace,
         }

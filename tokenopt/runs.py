@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import NoInputError, Purpose, UsageError
+from .origins import Origin
 from .reader import Source
 
 if TYPE_CHECKING:  # the client (urllib.request, http.client, email, ssl) loads only when a run is read
@@ -138,6 +139,14 @@ class RunLogs:
 
     def sources(self) -> list[Source]:
         return [Source(log.source, log.path) for log in self.logs]
+
+    def origins(self) -> dict[str, Origin]:
+        """Each log's job: its name, and its place on GitHub for links to its lines."""
+        if self.target is None:
+            return {}
+        return {log.source: Origin(log.name, self.target.url, log.id,
+                                   tuple(number for number, _, conclusion in log.steps if conclusion != "skipped"))
+                for log in self.logs}
 
     def to_json(self) -> dict[str, Any]:
         if self.target is None:

@@ -89,6 +89,7 @@ class Framing:
     tail: list[Line]  # the last lines of the failing step, else of the log
     verdicts: list[str]
     lines: int = 0  # the input's last line number
+    step_starts: list[int] = field(default_factory=list)  # GitHub's step headers' line numbers, for links
 
     @property
     def label(self) -> str:
@@ -120,6 +121,7 @@ class StepTracker:
         self.last_closed: Step | None = None
         self.overflow = 0
         self.last_line = 0
+        self.github_starts: list[int] = []
 
     @property
     def step(self) -> str:
@@ -156,6 +158,8 @@ class StepTracker:
             match = pattern.match(line.text)
             if match:
                 self.system = self.system or system
+                if system == "github" and len(self.github_starts) < MAX_STEPS:
+                    self.github_starts.append(line.number)
                 self._close()
                 self.current = Step(match.group("name").strip(), line.source, line.number)
                 return
@@ -205,7 +209,7 @@ class StepTracker:
         failing = self._failing()
         tail = list(failing.tail) if failing is not None else list(self.log_tail)
         self._framings.append(Framing(self._source, self.system, self.steps, failing, tail, self.verdicts,
-                                      self.last_line))
+                                      self.last_line, self.github_starts))
 
     def _failing(self) -> Step | None:
         """The step that failed: the first one with its own failure verdict; else the last step with failures
