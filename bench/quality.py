@@ -170,6 +170,25 @@ def cell(value: float | None) -> str:
     return "   -  " if value is None else f"{value:6.1%}"
 
 
+def approaches_for(args: argparse.Namespace, work: Path, off: tuple[str, ...]
+                   ) -> dict[str, Callable[[Case, Baselines, int], str]]:
+    """tokenopt, the one-line baselines, and with ``--history``/``--passing`` tokenopt after earlier runs."""
+    approaches: dict[str, Callable[[Case, Baselines, int], str]] = {
+        "tokenopt": lambda case, base, budget: tokenopt_digest(case, budget, work, off),
+        "tail": lambda case, base, budget: base.tail(budget),
+        "head": lambda case, base, budget: base.head(budget),
+        "head+tail": lambda case, base, budget: base.head_tail(budget),
+        "grep+tail": lambda case, base, budget: base.grep_tail(budget),
+    }
+    if args.history:
+        approaches["rerun"] = lambda case, base, budget: tokenopt_digest(case, budget, work, off,
+                                                                         [case.log] * args.history)
+    if args.passing:
+        approaches["baseline"] = lambda case, base, budget: tokenopt_digest(
+            case, budget, work, off, [passing_twin(Path(args.passing), case)] * 2)  # type: ignore[list-item]
+    return approaches
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=str(Path(__file__).resolve().parent / "corpus" / "cases"))
@@ -196,20 +215,8 @@ def main() -> int:
         return 2
     work = Path(tempfile.mkdtemp(prefix="tokenopt-quality-"))
     off = ("all",) if args.generic_only else tuple(name for name in args.without.split(",") if name)
-    approaches: dict[str, Callable[[Case, Baselines, int], str]] = {
-        "tokenopt": lambda case, base, budget: tokenopt_digest(case, budget, work, off),
-        "tail": lambda case, base, budget: base.tail(budget),
-        "head": lambda case, base, budget: base.head(budget),
-        "head+tail": lambda case, base, budget: base.head_tail(budget),
-        "grep+tail": lambda case, base, budget: base.grep_tail(budget),
-    }
-    one_liners = [name for name in approaches if name != "tokenopt"]
-    if args.history:
-        approaches["rerun"] = lambda case, base, budget: tokenopt_digest(case, budget, work, off,
-                                                                         [case.log] * args.history)
-    if args.passing:
-        approaches["baseline"] = lambda case, base, budget: tokenopt_digest(
-            case, budget, work, off, [passing_twin(Path(args.passing), case)] * 2)  # type: ignore[list-item]
+    approaches = approaches_for(args, work, off)
+    one_liners = [name for name in approaches if name not in ("tokenopt", "rerun", "baseline")]
     results: dict[tuple[str, str, int], dict] = {}
     fewest: dict[tuple[str, str], int | None] = {}
     for case in cases:

@@ -64,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     add("--usage-report", action="store_true", help="print usage totals and the last runs, then exit")
     add("--compare-original", action="store_const", const=True,
         help="also run the naive read-all/grep/cut approach and print both side by side")
+    _add_memory_options(add)
+    add("--debug", action="store_true", help="show tracebacks of internal errors")
+    add("--version", action="version", version=f"tokenopt {__version__}")
+    return p
+
+
+def _add_memory_options(add: Any) -> None:
+    """What ties a run to its job's history, and what is remembered across runs."""
     add("--job", metavar="NAME", help="the job this run belongs to: its history is compared with this job's only "
         "(default: a key of the inputs)")
     add("--commit", metavar="SHA", help="the commit built (default $GITHUB_SHA): a failure and a pass on one commit "
@@ -78,9 +86,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write the error summaries as an MCP memory-server graph (JSON lines); implies --store-memory")
     add("--collect", metavar="DIR", help="also write this job's findings to DIR/<job>/ for `tokenopt merge` (a matrix "
         "job; the job is named by --job, else by its inputs)")
-    add("--debug", action="store_true", help="show tracebacks of internal errors")
-    add("--version", action="version", version=f"tokenopt {__version__}")
-    return p
 
 
 def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Settings:
