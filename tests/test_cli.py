@@ -171,3 +171,17 @@ def test_fail_on_high_passes_a_green_build(capsys, in_tmp: Path):
     code, _, _ = run("--log-file", str(FIXTURES / "pytest" / "passing.log"), "--fail-on", "high", "--index", "",
                      "--out", "-", capsys=capsys)
     assert code == 0
+
+
+def test_the_json_summary_is_the_summary_a_key_and_an_event_per_line(tmp_path: Path):
+    from tokenopt import EnhancedTokenOptimizer
+    from tokenopt.output import summary_json
+
+    optimizer = EnhancedTokenOptimizer(max_token_budget=2000, index="", out=str(tmp_path / "d.json"),
+                                       log_file=[PYTEST_LOG])
+    result = optimizer.run()
+    text = summary_json(result)
+    assert json.loads(text) == json.loads(json.dumps(result.summary()))
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}" and sum(line.startswith('    {"id"') for line in lines) == len(
+        result.summary()["events"]) > 0

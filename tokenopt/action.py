@@ -20,6 +20,7 @@ from .locations import go_file, go_packages, repository_path
 from .model import Priority
 from .optimizer import EnhancedTokenOptimizer, Result
 from .origins import run_url
+from .output import summary_json
 from .reports import Report
 from .runs import Access
 from .settings import Settings
@@ -192,7 +193,7 @@ def _run(settings: Settings, options: Options, environ: Mapping[str, str]) -> in
 def _write_json(path: Path, result: Result) -> str:
     """The JSON summary beside the digest; one that cannot be written is a warning, and no json-path output."""
     try:
-        path.write_text(json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        path.write_text(summary_json(result), encoding="utf-8")
     except OSError as error:
         print(workflow.command("warning", f"{path}: cannot write the JSON summary ({error.strerror})",
                                title="tokenopt: JSON summary not written"))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -12,7 +11,7 @@ from typing import Any, NoReturn
 from . import __version__, config_store, index_cli, matrix, state, usage
 from .errors import StateError, TokenoptError, UsageError
 from .optimizer import EnhancedTokenOptimizer, Result
-from .output import write_atomic
+from .output import summary_json, write_atomic
 from .runs import JOBS, Access
 from .settings import DEFAULT_BUDGET, FAIL_ON, FORMATS, OUTCOMES, PROFILES, Settings
 from .tokens import load_counter, provide_encoding
@@ -189,7 +188,7 @@ def merge_command(argv: list[str], environ: dict[str, str]) -> int:
                                       "encoding_dir": dirs}, origin="--{name}")
     result = matrix.merge(settings, inputs, str(out_dir / "index.json"))
     json_path = out_dir / "digest.json"
-    write_atomic(json_path, json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n")
+    write_atomic(json_path, summary_json(result))
     print(describe(result))
     return EXIT_FAILURES if result.fails(settings.fail_on, settings.ignore_flaky) else EXIT_OK
 

@@ -24,7 +24,7 @@ from .memory import Memory
 from .model import Collected, Line, Priority
 from .optimizer import Result, finish, processor_for
 from .origins import Origin, place
-from .output import write_atomic
+from .output import summary_json, write_atomic
 from .processor import Part
 from .settings import Settings
 from .tokens import load_counter
@@ -66,7 +66,7 @@ def collect(result: Result, directory: str | Path, job: str) -> Path:
                                                         for line in collected.whole],
     }
     write_atomic(target / EVENTS, json.dumps(payload, ensure_ascii=False) + "\n")
-    write_atomic(target / DIGEST, json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n")
+    write_atomic(target / DIGEST, summary_json(result))
     if settings.index and Path(settings.index).is_file():
         shutil.copyfile(settings.index, target / INDEX)
     return target
