@@ -103,3 +103,13 @@ def test_a_deep_recursion_is_its_frames_once_and_a_count():
 def test_failure_lines_helper_matches_the_grep_words_and_more():
     lines = ["building", "error: linker failed", "Killed", "done"]
     assert failure_lines(lines) == ["error: linker failed", "Killed"]
+
+
+def test_what_shells_and_system_tools_say_when_they_cannot_go_on_is_an_error():
+    for line in ("cp: cannot stat '/nonexistent/config.yaml': No such file or directory",
+                 "./deploy.sh: line 4: terraform: command not found", "Can't locate Foo/Bar.pm in @INC",
+                 "psql: error: could not connect to server: Connection refused", "mkdir: /srv: Permission denied"):
+        finding = assess(line)
+        assert finding is not None and finding.kind == "error", line
+    for line in ("Fix Location handling so it can't be abused", "Cache not found for input keys: deps-abc"):
+        assert assess(line) is None, line

@@ -196,3 +196,21 @@ def test_a_failing_steps_tail_skips_what_passing_runs_print_and_keeps_its_failur
     assert "lines that passing runs print too" in after["digest"]
     assert "lines that passing runs print too" not in first["digest"]
     assert all(message in after["digest"] for message in failures(first) if message in first["digest"])
+
+
+def test_a_shell_step_that_stops_on_an_error_is_never_learned_as_a_pass(capsys: pytest.CaptureFixture[str],
+                                                                        tmp_path: Path):
+    """bash -e run for real: 3,000 lines of build noise, then `cp` fails. No recognizer knows it and no CI framing
+    says the step failed, yet the run must not teach its own failure to the job as normal."""
+    script = "set -e\nfor i in $(seq 1 3000); do echo \"compiling module_$i\"; done\necho 'Running migrations'\n" \
+             "cp /nonexistent/config.yaml /tmp/\necho done\n"
+    done = subprocess.run(["bash", "-c", script], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+    assert done.returncode == 1
+    log, index = tmp_path / "build.log", tmp_path / "index.json"
+    log.write_bytes(done.stdout)
+    for _ in range(2):
+        summary = digest(capsys, log, "--index", str(index), "--job", "build", "--budget", "2000")[1]
+    assert summary["digest"].startswith("# CI log digest: 1 error")
+    assert "cp: cannot stat '/nonexistent/config.yaml': No such file or directory" in summary["digest"]
+    assert "passing runs print too" not in summary["digest"]
+    assert [run["outcome"] for run in json.loads(index.read_text())["jobs"][0]["runs"]] == ["failed", "failed"]

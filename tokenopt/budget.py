@@ -83,6 +83,12 @@ class Item:
         return [(source, seen.differs) for source, seen in self.pattern.sources.items() if seen.differs]
 
     @property
+    def variants(self) -> list[str]:
+        """What the fold's one message hides (the other messages, or the values that differ): shown even where
+        the detail is not, so a folded line never reads as if its values were all equal."""
+        return variants_note(self.pattern) if self.level >= LINE else []
+
+    @property
     def top_level(self) -> int:
         return FULL if self.pattern.event.excerpt else LINE
 

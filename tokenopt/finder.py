@@ -29,8 +29,13 @@ CLOSING_LINES = 30  # the last lines of the failing step (or of the log): where 
 
 # The quick gate, on the lower-cased line: any of these may make it a failure, warning or debug line.
 GATE = re.compile(r"err|fail|fatal|exception|panic|abort|timed out|time out|segfault|segmentation|killed"
-                  r"|core dumped|exit|not ok|[✕✗✘×]|traceback|assert|warn|deprecat|debug|trace")
+                  r"|core dumped|exit|not ok|[✕✗✘×]|traceback|assert|warn|deprecat|debug|trace"
+                  r"|cannot|can't|could not|couldn't|unable to|no such file|not found|denied|refused")
 _B, _E = r"(?<![-\w/.])", r"(?![-\w/]|\.\w)"  # a word, not part of a flag, an identifier or a path
+# What a tool that cannot go on could not do ("cannot stat", "Can't locate", "could not connect"): the verb
+# tells an error from prose ("so it can't be abused").
+_SYSTEM_VERBS = (r"(?:stat|access|open|create|find|locate|read|write|remove|delete|allocate|execute|run|connect"
+                 r"|load|resolve|fetch|download|install|import|parse|bind|mount|start|determine|get|set)")
 _CRITICAL = re.compile(
     rf"{_B}(?:FAIL(?:ED|URE)?|FATAL|PANIC|ABORT(?:ED)?){_E}|{_B}(?i:fatal|panic(?:ked)?|abort(?:ed|ing)?){_E}"
     rf"|(?i:segmentation fault|segfault|core dumped|timed out|stack overflow)|{_B}Killed{_E}"
@@ -38,7 +43,10 @@ _CRITICAL = re.compile(
 _HIGH = re.compile(
     rf"{_B}(?i:errors?|err!|fail(?:s|ed|ure|ures|ing)?|exceptions?|assert(?:ion)?(?:error)?){_E}"
     r"|^(?:[\w$]+\.)*[A-Z]\w*(?:Error|Exception)\b"  # a line that starts with an exception class
-    r"|(?i:\bexit(?:ed)?(?: with)?(?: code| status)?:? '?[1-9]\d*\b)|(?i:\breturned non-zero|non-zero exit)")
+    r"|(?i:\bexit(?:ed)?(?: with)?(?: code| status)?:? '?[1-9]\d*\b)|(?i:\breturned non-zero|non-zero exit)"
+    # what shells and system tools say when a step cannot go on ("cp: cannot stat …", "make: cc: Command not found")
+    rf"|(?i:\b(?:cannot|can't|could not|couldn't|unable to) {_SYSTEM_VERBS}\b|no such file or directory"
+    r"|command not found|permission denied|connection refused)")
 # An error class named somewhere in a line: an exception chained, or just code that mentions one
 # ("class StorageException extends RuntimeException {"); weak evidence on its own.
 _CLASS_NAME = re.compile(r"\w(?:Error|Exception)\b")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from . import baseline, mcp_memory, state
 from . import index as index_store
 from .errors import StateError
+from .finder import assess
 from .fingerprint import short_id
 from .history import Entry, Verdict
 from .model import RESULT_KINDS, Collected, Pattern, Priority
@@ -16,6 +17,7 @@ from .settings import PASSED, Settings
 
 REMEMBERED = Priority.MEDIUM  # errors and warnings are remembered; context lines would flood the index
 FIXED_SHOWN = 10
+CLEAN_END_LINES = 30  # the last lines of a log (or of its failing step) that must hold no error for a pass
 # What the passing runs of the job teach: a line they print too sinks, one they never print rises.
 
 
@@ -115,13 +117,21 @@ def recall(collected: Collected, settings: Settings, now: str = "") -> Memory:
 
 
 def run_outcome(collected: Collected, told: str) -> str:
-    """Whether the run passed: as CI says when told, else from the log: no failure and no failing step (an
-    error line alone does not fail a run: passing runs print them too, and those are what they should teach)."""
+    """Whether the run passed: as CI says when told, else from the log: no failure, no failing step and no error
+    among its last lines (where a job says why it stopped). An error line earlier on does not fail a run:
+    passing runs print them too, and those are what they should teach; a run wrongly taken for a pass would
+    teach its own failure as normal, so the end of the log must be clean."""
     if told != "auto":
         return "passed" if told in PASSED else "failed"
     failures = any(p.priority == Priority.CRITICAL and p.event.kind not in RESULT_KINDS for p in collected.patterns)
     failing_step = any(f.failing is not None and f.failing.failed for f in collected.framings)
-    return "failed" if failures or failing_step else "passed"
+    last = [line.text for framing in collected.framings for line in framing.tail[-CLEAN_END_LINES:]]
+    return "failed" if failures or failing_step or any(_stops(text) for text in last) else "passed"
+
+
+def _stops(text: str) -> bool:
+    finding = assess(text)
+    return finding is not None and finding.priority >= Priority.HIGH and finding.kind not in RESULT_KINDS
 
 
 def _fixed(gone: list[Entry]) -> list[str]:

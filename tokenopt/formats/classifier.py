@@ -22,7 +22,9 @@ EXCERPT_HEAD, EXCERPT_TAIL = 40, 120  # tracebacks keep their start and their in
 
 _LOGGED_BELOW_ERROR = re.compile(r"^(?:WARNING|WARN|INFO|FINE\w*): |\b(?:WARN|WARNING|INFO)\b")
 _INDENTED = re.compile(r"^(?:\s|$)")
-_ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b")
+# A test that errored (setup, collection) rather than failed, as pytest and unittest print it: first in a
+# summary or section line, last in a verbose progress line ("t.py::test_x ERROR   [ 71%]", "test_x ... ERROR").
+_ERRORED_TEST = re.compile(r"^(?:_+ )?ERROR\b|^\S+::\S+ ERROR\b|\.\.\. ERROR$")
 
 
 @dataclass
