@@ -167,3 +167,13 @@ def test_go_verbose_messages_printed_before_the_fail_line_stay_with_the_failure(
     assert [e.test_id for e in failures] == ["TestTypedGetters"]
     assert failures[0].message == "--- FAIL: TestTypedGetters (0.00s)"  # the failure line as go printed it
     assert failures[0].detail[0].startswith('parse_test.go:72: List(http.origins) = ["a.example"')
+
+
+def test_a_tap_yaml_error_block_gives_its_message_and_values_and_the_next_subtest_is_not_its_own():
+    failures = {p.event.message.strip(): p.event for p in critical("node_test/tap.log")}
+    punctuation = failures["not ok 2 - drops punctuation"]
+    assert punctuation.detail[:2] == ("Expected values to be strictly equal:", "+ actual - expected")
+    assert "expected: 'what-why-how'" in punctuation.detail and "actual: 'what?-why!-how.'" in punctuation.detail
+    assert "error: |-" not in punctuation.detail
+    for event in failures.values():
+        assert not any(line.strip().startswith("# Subtest:") for line in event.excerpt), event.message

@@ -52,9 +52,10 @@ def find_detail(body: list[str]) -> tuple[str, ...]:
         if explained is not None and n < explained:
             continue
         yaml = _YAML_ERROR.match(text)
-        if yaml:  # TAP's YAML block: "error: |-" then the message, or "error: 'message'"
-            following = next((line.strip() for line in body[n + 1:n + 3] if line.strip()), "")
-            return (yaml.group("v"),) if yaml.group("v") else (text.strip(), following)
+        if yaml:  # TAP's YAML block: "error: |-" then the message, or "error: 'message'"; then the values
+            message = [yaml.group("v")] if yaml.group("v") else _block_scalar(body, n)
+            values = [line.strip() for line in body[n + 1:n + 14] if _COMPARED.match(line)][:MAX_VALUES]
+            return tuple(dict.fromkeys([*message, *values]))
         match = _DETAIL.search(text)
         if match:
             lines = [(match.group("e") or match.group("j") or text).strip()]
@@ -65,6 +66,20 @@ def find_detail(body: list[str]) -> tuple[str, ...]:
             causes = [line.strip() for line in body[n + 1:] if _ROOT_CAUSE.match(line)][-1:]  # the JVM's root cause
             return tuple(dict.fromkeys([*lines, *values, *causes]))
     return ()
+
+
+def _block_scalar(body: list[str], n: int, most: int = 4) -> list[str]:
+    """The first lines of the YAML block scalar whose key is ``body[n]`` (lines indented deeper than the key)."""
+    indent = len(body[n]) - len(body[n].lstrip())
+    lines = []
+    for line in body[n + 1:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        if line.strip():
+            lines.append(line.strip())
+        if len(lines) == most:
+            break
+    return lines
 
 
 def bare_test_id(label: str) -> str:

@@ -43,7 +43,7 @@ TAP = Family(
         # YAML diagnostics are indented; Test::More's and bats' "#" comments follow the line too — but not the
         # run's own counts ("# tests 5", "# fail 1").
         rule("tap-failure", r"^\s*not ok \d+(?: -)? (?P<test>.+?)(?: # (?!TODO).*)?$", C, "failed_test", "indent",
-             r"^#(?! (?:tests|pass|fail|skip|todo|ok)\b)"),
+             r"^#(?! (?:tests|pass|fail|skip|todo|ok|Subtest:?)\b)"),  # "# Subtest:" heads the next test
         rule("tap-todo", r"^\s*not ok \d+.* # TODO", L, "todo"),
         rule("tap-result", r"^(?:# |ℹ )(?:tests|pass|fail) \d+|^Result: (?:FAIL|PASS)|^Files=\d+, Tests=\d+"
              r"|^Failed \d+/\d+ (?:subtests|test programs)|^\d+ tests?, \d+ failures?", H, "summary"),
