@@ -149,10 +149,11 @@ class Omitted:
 class Tail:
     """The last lines of a failing step (or of a log, when no step is known), of which the plan shows ``shown``."""
 
-    label: str
+    label: str  # our words: "the log", "the failing step", "step"
     source: str
     lines: list[Line]
     shown: int = 0
+    step: str = ""  # the step's name, as the log gave it
 
     @property
     def text(self) -> list[str]:

@@ -68,7 +68,8 @@ def tails_of(collected: Collected) -> list[Tail]:
               if p.priority >= Priority.HIGH and p.event.kind not in RESULT_KINDS}
     chosen = [f for f in collected.framings if f.tail and (f.failing is not None or f.source in failed)]
     chosen = chosen[:MAX_TAILS] or [f for f in collected.framings if f.tail][-1:]
-    return [Tail(framing.label, framing.source, framing.tail) for framing in chosen]
+    return [Tail(framing.label_parts[0], framing.source, framing.tail, step=framing.label_parts[1])
+            for framing in chosen]
 
 
 SMALL_LOG_FLOOR = 400  # below this a digest may outgrow its log: headline, sections and locations cost tokens

@@ -199,8 +199,8 @@ def digest_context(items: list[Item], omitted: dict[Priority, Omitted], facts: F
             sections.append({"priority": priority.label, "title": title, "items": chosen})
     left_out = [{"priority": p.label, "patterns": o.patterns, "events": o.events, "trimmed": o.trimmed}
                 for p, o in sorted(omitted.items(), reverse=True) if o.patterns or o.trimmed]
-    shown_tails = [{"label": t.label, "source": facts.labels.get(t.source, t.source), "first_line": t.first_line,
-                    "lines": t.text}
+    shown_tails = [{"label": t.label, "step": t.step, "source": facts.labels.get(t.source, t.source),
+                    "first_line": t.first_line, "lines": t.text}
                    for t in tails or [] if t.shown]
     by_source: dict[str, list[str]] = {}
     for line in whole or []:

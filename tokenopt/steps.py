@@ -94,10 +94,16 @@ class Framing:
     @property
     def label(self) -> str:
         """How the digest names what the tail is the end of (a long command by its start)."""
+        what, name = self.label_parts
+        return f"{what} \"{name}\"" if name else what
+
+    @property
+    def label_parts(self) -> tuple[str, str]:
+        """The label's own words and the step's name (log text, which Markdown shows only as code)."""
         if self.failing is None or not self.failing.name:
-            return "the log"
+            return "the log", ""
         name = self.failing.name if len(self.failing.name) <= LABEL_CHARS else self.failing.name[:LABEL_CHARS] + " …"
-        return f"the failing step \"{name}\"" if self.failing.failed else f"step \"{name}\""
+        return ("the failing step" if self.failing.failed else "step"), name
 
 
 class StepTracker:
