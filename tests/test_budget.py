@@ -87,3 +87,14 @@ def test_failures_survive_a_tight_budget(tmp_path: Path):
         str(FIXTURES / "pytest" / "failures.log"))
     for test in ("test_total_with_discount", "test_invoice_with_dashed_sku", "test_parse_amount[(5.00)-expected5]"):
         assert test in summary["digest"]
+
+
+def test_a_small_budget_gives_the_figures_up_before_the_failures(tmp_path: Path):
+    """At 100 tokens the input's figures and the error types would leave no room for a failure: they go."""
+    from tokenopt import EnhancedTokenOptimizer
+
+    log = str(FIXTURES / "pytest" / "failures.log")
+    summary = EnhancedTokenOptimizer(max_token_budget=100, index="", out=str(tmp_path / "d.txt")).process_logs(log)[0]
+    assert summary["tokens"] <= 100
+    assert "FAILED tests/test_invoice.py::test_total_with_discount" in summary["digest"]
+    assert "By type" not in summary["digest"] and "Left out:" in summary["digest"]

@@ -37,8 +37,8 @@ line = st.one_of(
     words,
 )
 # What the text digest writes of its own: headings, counts, locations, notes and markers.
-OWN_LINE = re.compile(r"^(?:CI log digest: |\d+ inputs?, |By type: |== |-- |Left out to fit the budget: |note: "
-                      r"|… .* …$|\[varies: |\[digest cut|…\[digest cut)")
+OWN_LINE = re.compile(r"^(?:CI log digest: |\d+ inputs?, |By type: |== |-- |Left out to fit the budget: |Left out: "
+                      r"|note: |\(ESTIMATED counts|… .* …$|\[varies: |\[digest cut|…\[digest cut)")
 PREFIX = re.compile(r"^(?:\[new\] )?(?:x\d+ )?")
 SUFFIX = re.compile(r"(?: \(at [^()]+\))?(?: \[[^\]]+\])?$")
 

@@ -3,6 +3,8 @@ the whole log when it fits (a digest of a small log can only lose what the log s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import profiles
 from .budget import FULL, LINE, Fitted, Item, Omitted, Tail, TokenBudgetManager
@@ -12,6 +14,9 @@ from .model import RESULT_KINDS, Collected, Line, Pattern, Priority
 from .render import DIGEST_TEMPLATES, Facts, digest_context, load_template, render
 from .settings import Settings
 from .tokens import Counter
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 Drawer = Callable[[list[Item], dict[Priority, Omitted], list[Tail], list[Line] | None], str]
 
@@ -31,18 +36,31 @@ def digest(collected: Collected, settings: Settings, counter: Counter, fixed: li
                   budget=settings.budget, encoding=settings.encoding, counts_exact=counter.exact,
                   profile=collected.profile, notes=collected.notes, error_types=error_types(collected),
                   fixed=fixed or [], labels=collected.labels)
-
-    def draw(items: list[Item], omitted: dict[Priority, Omitted], tails: list[Tail], whole: list[Line] | None = None
-             ) -> str:
-        return render(template, digest_context(items, omitted, facts, tails, whole))
-
+    draw = _drawer(template, facts)
     if collected.whole is not None:
         fitted = whole_log(collected.whole, patterns, settings.budget, draw, counter)
         if fitted is not None:
             return fitted
     manager = TokenBudgetManager(effective_budget(collected, settings.budget), settings.reserve_percentage, counter)
     manager.labels = collected.labels
-    return best_layout(manager, patterns, draw, tails_of(collected))
+    fitted = best_layout(manager, patterns, draw, tails_of(collected))
+    if fitted.cut or not _names_a_failure(fitted, patterns):  # the figures and types give way to the failures
+        fitted = best_layout(manager, patterns, _drawer(template, replace(facts, compact=True)), tails_of(collected))
+    return fitted
+
+
+def _drawer(template: Template, facts: Facts) -> Drawer:
+    def draw(items: list[Item], omitted: dict[Priority, Omitted], tails: list[Tail], whole: list[Line] | None = None
+             ) -> str:
+        return render(template, digest_context(items, omitted, facts, tails, whole))
+
+    return draw
+
+
+def _names_a_failure(fitted: Fitted, patterns: list[Pattern]) -> bool:
+    """Whether the digest names a failure, when there is one to name."""
+    failures = [p for p in patterns if p.priority == Priority.CRITICAL]
+    return not failures or any(item.pattern.priority == Priority.CRITICAL for item in fitted.items)
 
 
 def whole_log(whole: list[Line], patterns: list[Pattern], budget: int, draw: Drawer, counter: Counter

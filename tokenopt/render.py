@@ -53,6 +53,7 @@ class Facts:
     error_types: list[tuple[str, int]]  # the commonest types among failures and errors, with counts
     fixed: list[str] = field(default_factory=list)  # patterns of the last run that did not occur in this one
     labels: dict[str, str] = field(default_factory=dict)  # each input's job, as the digest names it
+    compact: bool = False  # a budget too small for the figures and the types: the headline, then the failures
 
 
 def code(text: str) -> str:
