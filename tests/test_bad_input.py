@@ -54,6 +54,7 @@ def test_an_empty_file_gives_a_valid_digest(tmp_path: Path, capsys):
     (tmp_path / "empty.log").write_bytes(b"")
     summary = digest_of(capsys, "--log-file", str(tmp_path / "empty.log"))
     assert summary["input_lines"] == 0 and "no failures or errors found" in summary["digest"]
+    assert summary["notes"] == [f"{tmp_path / 'empty.log'}: empty, no lines in it"]
 
 
 def test_binary_files_are_skipped_with_a_note_and_the_rest_is_read(tmp_path: Path, capsys):

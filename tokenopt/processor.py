@@ -129,6 +129,8 @@ class StreamLogProcessor:
             again.redact_event(pattern.event)
         if not volume.lines and reader.notes and source.name not in reader.unread:
             reader.unread.append(source.name)  # read in bulk: nothing came of it, and a note says why
+        elif not volume.lines and not reader.notes:  # read, and nothing in it: "no failures" must not read as a pass
+            reader.notes.append(f"{source.name}: empty, no lines in it")
         return Part(source.name, folder, steps.framings(), volume, reader.notes, reader.bytes_read,
                     whole if not reader.clipped_bytes else None, sample, reader.unread)
 
