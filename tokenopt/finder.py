@@ -219,7 +219,8 @@ def _event(block: _Block) -> Event:
         block.lines.pop()
     h = block.headline
     head = block.lines[h]
-    around = [*block.lines[max(0, h - BEFORE_LINES):h], *block.lines[h + 1:h + 1 + AFTER_LINES]]
+    around = [line for line in [*block.lines[max(0, h - BEFORE_LINES):h], *block.lines[h + 1:h + 1 + AFTER_LINES]]
+              if not _PASSED.search(line.text)]  # a passing test beside a failure explains nothing of it
     others = [block.lines[i] for i in block.failures if i != h and not h - BEFORE_LINES <= i <= h + AFTER_LINES]
     detail = tuple(dict.fromkeys(line.text.strip() for line in [*around, *others[:2]] if line.text.strip()))
     excerpt = _folded(line.text for line in block.lines) if len(block.lines) > 1 + len(detail) else ()
