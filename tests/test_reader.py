@@ -189,3 +189,11 @@ def test_a_zip_cut_anywhere_reads_a_prefix_of_its_lines_and_never_raises(tmp_pat
         # a line cut short is kept as far as it goes
         assert lines[:-1] == everything[: len(lines) - 1] and everything[len(lines) - 1].startswith(lines[-1]) \
             if lines else True, cut
+
+
+def test_a_short_log_with_a_stray_nul_and_control_bytes_is_text(tmp_path: Path):
+    log = tmp_path / "job.log"
+    log.write_bytes(b"FAILED tests/test_mod.py::test_a_0 - assert 1 == 2\nValueError: \x1f\x08\nwarning: \x1f\x00\n")
+    reader = LineReader(65_536, lambda text: text)
+    lines = [line.text for chunk in reader.chunks(expand_sources((str(log),)), 10) for line in chunk]
+    assert lines[0] == "FAILED tests/test_mod.py::test_a_0 - assert 1 == 2" and len(lines) == 3 and not reader.notes

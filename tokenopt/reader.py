@@ -288,12 +288,15 @@ def _nul_run(data: bytes) -> int:
     return len(data) - len(data.lstrip(b"\x00"))
 
 
+BINARY_MIN_CONTROLS = 32  # a short log with a few stray control bytes is still text; a binary head has hundreds
+
+
 def _looks_binary(head: bytes) -> bool:
     """NUL bytes among many control bytes: a binary file, not a log with a stray NUL."""
     if b"\x00" not in head:
         return False
     controls = len(head) - len(head.translate(None, _CONTROL))
-    return controls > len(head) // 20
+    return controls > max(len(head) // 20, BINARY_MIN_CONTROLS)
 
 
 def _open_problem(path: Path, error: OSError) -> tuple[str, str]:
