@@ -30,7 +30,8 @@ CLOSING_LINES = 30  # the last lines of the failing step (or of the log): where 
 # The quick gate, on the lower-cased line: any of these may make it a failure, warning or debug line.
 GATE = re.compile(r"err|fail|fatal|exception|panic|abort|timed out|time out|segfault|segmentation|killed"
                   r"|core dumped|exit|not ok|[✕✗✘×]|traceback|assert|warn|deprecat|debug|trace"
-                  r"|cannot|can't|could not|couldn't|unable to|no such file|not found|denied|refused")
+                  r"|cannot|can't|could not|couldn't|unable to|no such file|command not found|permission denied"
+                  r"|connection refused")
 _B, _E = r"(?<![-\w/.])", r"(?![-\w/]|\.\w)"  # a word, not part of a flag, an identifier or a path
 # What a tool that cannot go on could not do ("cannot stat", "Can't locate", "could not connect"): the verb
 # tells an error from prose ("so it can't be abused").

@@ -18,7 +18,6 @@ from .settings import PASSED, Settings
 REMEMBERED = Priority.MEDIUM  # errors and warnings are remembered; context lines would flood the index
 FIXED_SHOWN = 10
 CLEAN_END_LINES = 30  # the last lines of a log (or of its failing step) that must hold no error for a pass
-# What the passing runs of the job teach: a line they print too sinks, one they never print rises.
 
 
 @dataclass
@@ -89,15 +88,16 @@ def recall(collected: Collected, settings: Settings, now: str = "") -> Memory:
     job = index.job(key)
     for pattern in collected.patterns:
         pattern.id = short_id(pattern.key)
-    printed = baseline.printed(collected)  # before the tails are quieted: what this run printed as it was
+    # judged and read before the job's normal lines change anything: only a pass, as it was printed, teaches
+    outcome = run_outcome(collected, settings.outcome)
+    seen = tuple(baseline.printed(collected)) if outcome == "passed" else ()
     baseline.apply(collected, job)
     remembered = [p for p in collected.patterns if p.priority >= REMEMBERED and p.event.kind not in RESULT_KINDS]
-    outcome = run_outcome(collected, settings.outcome)
-    seen = tuple(printed) if outcome == "passed" else ()
-    record = (remembered, seen, outcome, settings.commit, now or index_store._now())
+    now = now or index_store._now()
+    record = (remembered, seen, outcome, settings.commit, now)
     had_history = bool(job.runs)
-    verdicts, gone = index.record(remembered, key, record[4], settings.index_max_patterns, store, outcome,
-                                  settings.commit, record[1])
+    verdicts, gone = index.record(remembered, key, now, settings.index_max_patterns, store, outcome,
+                                  settings.commit, seen)
     for pattern in remembered:
         verdict = verdicts[pattern.id]
         pattern.new, pattern.first_seen, pattern.runs_seen = verdict.new, verdict.first_seen, verdict.runs_seen
