@@ -173,7 +173,7 @@ def test_fail_on_high_passes_a_green_build(capsys, in_tmp: Path):
     assert code == 0
 
 
-def test_the_json_summary_is_the_summary_a_key_and_an_event_per_line(tmp_path: Path):
+def test_the_json_summary_is_the_summary(tmp_path: Path):
     from tokenopt import EnhancedTokenOptimizer
     from tokenopt.output import summary_json
 
@@ -181,7 +181,5 @@ def test_the_json_summary_is_the_summary_a_key_and_an_event_per_line(tmp_path: P
                                        log_file=[PYTEST_LOG])
     result = optimizer.run()
     text = summary_json(result)
-    assert json.loads(text) == json.loads(json.dumps(result.summary()))
-    lines = text.splitlines()
-    assert lines[0] == "{" and lines[-1] == "}" and sum(line.startswith('    {"id"') for line in lines) == len(
-        result.summary()["events"]) > 0
+    assert json.loads(text) == json.loads(json.dumps(result.summary())) and text.endswith("}\n")
+    assert result.summary()["events"]
